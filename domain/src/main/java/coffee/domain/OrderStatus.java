@@ -1,0 +1,45 @@
+package coffee.domain;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** Where an order is in its life: pending → processing → completed, or pending → cancelled. */
+public enum OrderStatus {
+    /** Durably accepted (in Kafka), waiting for a barista. */
+    PENDING(0),
+    /** A barista started brewing it; it can no longer be cancelled. */
+    PROCESSING(1),
+    /** Brewed and handed out. Final. */
+    COMPLETED(2),
+    /** Cancelled before brewing started. Final. */
+    CANCELLED(2);
+
+    private final int progress;
+
+    OrderStatus(int progress) {
+        this.progress = progress;
+    }
+
+    /** The lower-case name used on the wire: {@code pending}, {@code processing}, ... */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<OrderStatus> fromWireName(String name) {
+        for (OrderStatus status : values()) {
+            if (status.wireName().equals(name)) {
+                return Optional.of(status);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public boolean isFinal() {
+        return progress == 2;
+    }
+
+    /** Whether an order in this status can move to {@code next}; statuses never go back. */
+    public boolean isBefore(OrderStatus next) {
+        return progress < next.progress;
+    }
+}
