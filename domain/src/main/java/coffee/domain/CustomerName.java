@@ -48,6 +48,11 @@ public record CustomerName(String value) {
                 || type == Character.SURROGATE;
     }
 
+    /** The form names are compared in: "Ann" and "ANN" are the same customer when searching. */
+    public String searchKey() {
+        return value.toUpperCase(java.util.Locale.ROOT).toLowerCase(java.util.Locale.ROOT);
+    }
+
     @Override
     public String toString() {
         return value;

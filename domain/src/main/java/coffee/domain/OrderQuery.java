@@ -32,6 +32,6 @@ public record OrderQuery(Optional<OrderStatus> status, Optional<CustomerName> cu
     /** Customer names match ignoring case: "ann" finds Ann's orders. */
     public boolean matches(Order order) {
         return status.map(s -> s == order.status()).orElse(true)
-                && customer.map(c -> c.value().equalsIgnoreCase(order.customer().value())).orElse(true);
+                && customer.map(c -> c.searchKey().equals(order.customer().searchKey())).orElse(true);
     }
 }

@@ -1,0 +1,336 @@
+package coffee.application.service;
+
+import coffee.application.port.in.IncomingOrderEvent;
+import coffee.application.port.in.OrderProcessor;
+import coffee.application.port.out.Barista;
+import coffee.application.port.out.OrderPublisher;
+import coffee.application.port.out.OrderRepository;
+import coffee.domain.Order;
+import coffee.domain.OrderCancelRequested;
+import coffee.domain.OrderId;
+import coffee.domain.OrderPlaced;
+import coffee.domain.OrderStatus;
+import coffee.domain.OrderStatusChanged;
+import coffee.domain.RequestId;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The baristas: a queue of placed orders and a fixed number of workers brewing them.
+ *
+ * <p>Each order's status is published as it changes ({@code processing}, then {@code
+ * completed}, or {@code cancelled}); an event counts as handled only once those statuses are
+ * acknowledged, so a consumer that commits after handling never loses an order. Kafka
+ * delivers at least once, so every decision first asks what is already known: an order that
+ * reached a final status is never brewed again, a duplicate placement is handled once, and an
+ * order a crashed consumer left {@code processing} is brewed again by the next one.
+ *
+ * <p>{@code knownOrders} must hold the latest published status of the orders whose events
+ * this service receives (the consumer side feeds it from the status topic before handing
+ * over a partition); this service also writes its own statuses there as it publishes them.
+ */
+public final class BrewingService implements OrderProcessor, AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(BrewingService.class.getName());
+    private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(5);
+
+    private final OrderPublisher publisher;
+    private final OrderRepository knownOrders;
+    private final Barista barista;
+    private final Clock clock;
+    private final ExecutorService baristas;
+    private final ScheduledExecutorService retries;
+    /** Orders received and not yet fully handled, by id: at most one ticket per order. */
+    private final ConcurrentHashMap<OrderId, Ticket> active = new ConcurrentHashMap<>();
+    /** Status publications still waiting for Kafka's acknowledgement. */
+    private final Set<CompletableFuture<Void>> unacknowledged = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    public BrewingService(OrderPublisher publisher, OrderRepository knownOrders, Barista barista, Clock clock,
+            int concurrency) {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
+        }
+        this.publisher = publisher;
+        this.knownOrders = knownOrders;
+        this.barista = barista;
+        this.clock = clock;
+        this.baristas = Executors.newFixedThreadPool(concurrency, Thread.ofVirtual().name("barista-", 1).factory());
+        this.retries = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("status-retry").factory());
+    }
+
+    @Override
+    public List<Handling> handle(List<IncomingOrderEvent> batch) {
+        List<Handling> handlings = new ArrayList<>(batch.size());
+        List<Ticket> admitted = new ArrayList<>();
+        for (IncomingOrderEvent incoming : batch) {
+            handlings.add(switch (incoming.event()) {
+                case OrderPlaced placed -> admit(placed.order(), incoming.requestId(), admitted);
+                case OrderCancelRequested cancel -> requestCancel(cancel.orderId(), incoming.requestId());
+                case OrderStatusChanged status -> {
+                    LOG.log(Level.WARNING, "order_id={0} ignored: a status change is not a command for baristas",
+                            status.orderId());
+                    yield Finished.with(Outcome.IGNORED);
+                }
+            });
+        }
+        // Baristas start only after the whole batch is read, so a cancel request polled in
+        // the same batch as its order always finds the order still waiting.
+        for (Ticket ticket : admitted) {
+            baristas.execute(() -> brew(ticket));
+        }
+        return handlings;
+    }
+
+    /** How many orders are waiting or being brewed right now. */
+    public int inProgress() {
+        return active.size();
+    }
+
+    private Handling admit(Order order, RequestId requestId, List<Ticket> admitted) {
+        if (active.containsKey(order.id())) {
+            return duplicate(order.id(), requestId, "already waiting or brewing");
+        }
+        Optional<Order> known = knownOrders.find(order.id());
+        if (known.isPresent() && known.get().status().isFinal()) {
+            return duplicate(order.id(), requestId, "already " + known.get().status().wireName());
+        }
+        // an order a crashed consumer left processing had started brewing: too late to cancel it
+        boolean startedBefore = known.isPresent() && known.get().status() == OrderStatus.PROCESSING;
+        Ticket ticket = new Ticket(order, requestId, !startedBefore);
+        if (active.putIfAbsent(order.id(), ticket) != null) {
+            return duplicate(order.id(), requestId, "already waiting or brewing");
+        }
+        admitted.add(ticket);
+        return ticket;
+    }
+
+    private Handling duplicate(OrderId id, RequestId requestId, String why) {
+        LOG.log(Level.INFO, "order_id={0} request_id={1} outcome=duplicate skipped: {2}", id, requestId, why);
+        return Finished.with(Outcome.DUPLICATE);
+    }
+
+    private Handling requestCancel(OrderId id, RequestId requestId) {
+        Ticket ticket = active.get(id);
+        if (ticket != null) {
+            if (ticket.cancellable && ticket.stage.compareAndSet(Stage.QUEUED, Stage.CANCELLED)) {
+                return cancelWaiting(ticket, requestId);
+            }
+            Stage stage = ticket.stage.get();
+            if (stage == Stage.CANCELLED) {
+                return Finished.with(Outcome.CANCELLED);
+            }
+            return rejectCancel(id, requestId, "brewing already started");
+        }
+        Optional<Order> known = knownOrders.find(id);
+        if (known.isEmpty()) {
+            LOG.log(Level.WARNING, "order_id={0} request_id={1} cancel ignored: no such order was placed", id, requestId);
+            return Finished.with(Outcome.IGNORED);
+        }
+        return switch (known.get().status()) {
+            case CANCELLED -> Finished.with(Outcome.CANCELLED);
+            case PENDING -> cancelKnown(known.get(), requestId);
+            case PROCESSING, COMPLETED -> rejectCancel(id, requestId, "already " + known.get().status().wireName());
+        };
+    }
+
+    private Handling cancelWaiting(Ticket ticket, RequestId requestId) {
+        Order cancelled = ticket.order.cancel(clock.instant());
+        knownOrders.save(cancelled);
+        CompletableFuture<Outcome> published = publishUntilAcknowledged(cancelled, requestId)
+                .thenApply(ignored -> Outcome.CANCELLED);
+        // the placed event is handled only once the cancellation is stored: committing past it
+        // earlier could lose an order that is neither brewed nor cancelled
+        published.whenComplete((outcome, failure) -> ticket.finish(outcome, failure));
+        LOG.log(Level.INFO, "order_id={0} request_id={1} drink={2} outcome=cancelled skipped: cancelled while waiting",
+                ticket.order.id(), requestId, ticket.order.drink().displayName());
+        return Finished.after(published);
+    }
+
+    private Handling cancelKnown(Order pending, RequestId requestId) {
+        Order cancelled = pending.cancel(clock.instant());
+        knownOrders.save(cancelled);
+        LOG.log(Level.INFO, "order_id={0} request_id={1} outcome=cancelled", pending.id(), requestId);
+        return Finished.after(publishUntilAcknowledged(cancelled, requestId).thenApply(ignored -> Outcome.CANCELLED));
+    }
+
+    private Handling rejectCancel(OrderId id, RequestId requestId, String why) {
+        LOG.log(Level.INFO, "order_id={0} request_id={1} cancel rejected: {2}", id, requestId, why);
+        return Finished.with(Outcome.CANCEL_REJECTED);
+    }
+
+    private void brew(Ticket ticket) {
+        if (!ticket.stage.compareAndSet(Stage.QUEUED, Stage.BREWING)) {
+            return; // cancelled or withdrawn while waiting
+        }
+        long started = System.nanoTime();
+        try {
+            Order processing = ticket.order.startBrewing(clock.instant());
+            knownOrders.save(processing);
+            CompletableFuture<Void> announced = publishUntilAcknowledged(processing, ticket.requestId);
+            barista.brew(processing);
+            Order completed = processing.complete(clock.instant());
+            knownOrders.save(completed);
+            // on a compacted topic the last record wins: "completed" must never land before "processing"
+            announced.thenCompose(ignored -> publishUntilAcknowledged(completed, ticket.requestId))
+                    .whenComplete((ignored, failure) -> {
+                        if (failure == null) {
+                            LOG.log(Level.INFO, "order_id={0} request_id={1} drink={2} outcome=completed brew_ms={3}",
+                                    completed.id(), ticket.requestId, completed.drink().displayName(),
+                                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+                        }
+                        ticket.finish(Outcome.BREWED, failure);
+                    });
+        } catch (InterruptedException e) {
+            // shutting down mid-brew: not handled, so not committed; the next consumer brews it again
+            ticket.finish(null, e);
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "order_id=" + ticket.order.id() + " request_id=" + ticket.requestId
+                    + " brewing failed", e);
+            ticket.finish(null, e);
+        }
+    }
+
+    /**
+     * Publishes a status snapshot, retrying until Kafka acknowledges it: the broker may be away
+     * for a while, and giving up would leave the order unfinished. Stops trying on close.
+     */
+    private CompletableFuture<Void> publishUntilAcknowledged(Order snapshot, RequestId requestId) {
+        CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+        unacknowledged.add(acknowledged);
+        acknowledged.whenComplete((ignored, failure) -> unacknowledged.remove(acknowledged));
+        attemptPublish(new OrderStatusChanged(snapshot), requestId, acknowledged, 1);
+        return acknowledged;
+    }
+
+    private void attemptPublish(OrderStatusChanged event, RequestId requestId, CompletableFuture<Void> acknowledged,
+            int attempt) {
+        CompletionStage<Void> publication;
+        try {
+            publication = publisher.publish(event, requestId);
+        } catch (RuntimeException e) {
+            publication = CompletableFuture.failedFuture(e);
+        }
+        publication.whenComplete((ignored, failure) -> {
+            if (failure == null) {
+                acknowledged.complete(null);
+            } else if (closed) {
+                acknowledged.completeExceptionally(failure);
+            } else {
+                Duration delay = retryDelay(attempt);
+                LOG.log(Level.WARNING, "order_id={0} publishing status {1} failed (attempt {2}), retrying in {3} ms: {4}",
+                        event.orderId(), event.order().status().wireName(), attempt, delay.toMillis(),
+                        failure.getMessage());
+                retries.schedule(() -> attemptPublish(event, requestId, acknowledged, attempt + 1),
+                        delay.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        });
+    }
+
+    private static Duration retryDelay(int attempt) {
+        long millis = 100L << Math.min(attempt, 6);
+        return Duration.ofMillis(Math.min(millis, MAX_RETRY_DELAY.toMillis()));
+    }
+
+    /**
+     * Stops taking work: brews under way finish (their statuses are published), waiting orders
+     * are left for whoever consumes next. Call after the consumer stopped feeding events.
+     */
+    @Override
+    public void close() throws InterruptedException {
+        active.values().forEach(Ticket::withdraw);
+        baristas.shutdown();
+        if (!baristas.awaitTermination(30, TimeUnit.SECONDS)) {
+            baristas.shutdownNow();
+        }
+        awaitAcknowledgements(Duration.ofSeconds(10));
+        closed = true;
+        retries.shutdownNow();
+        CancellationException stopped = new CancellationException("baristas stopped before Kafka acknowledged the status");
+        List.copyOf(unacknowledged).forEach(publication -> publication.completeExceptionally(stopped));
+    }
+
+    private void awaitAcknowledgements(Duration patience) throws InterruptedException {
+        try {
+            CompletableFuture.allOf(unacknowledged.toArray(CompletableFuture[]::new))
+                    .get(patience.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.log(Level.WARNING, "{0} status updates were not acknowledged before shutdown; "
+                    + "their orders will be handled again by the next consumer", unacknowledged.size());
+        }
+    }
+
+    private enum Stage { QUEUED, BREWING, CANCELLED, WITHDRAWN }
+
+    /** One placed order on its way through the queue. */
+    private final class Ticket implements Handling {
+
+        final Order order;
+        final RequestId requestId;
+        final boolean cancellable;
+        final AtomicReference<Stage> stage = new AtomicReference<>(Stage.QUEUED);
+        final CompletableFuture<Outcome> completion = new CompletableFuture<>();
+
+        Ticket(Order order, RequestId requestId, boolean cancellable) {
+            this.order = order;
+            this.requestId = requestId;
+            this.cancellable = cancellable;
+        }
+
+        @Override
+        public CompletionStage<Outcome> completion() {
+            return completion;
+        }
+
+        @Override
+        public boolean withdraw() {
+            if (stage.compareAndSet(Stage.QUEUED, Stage.WITHDRAWN)) {
+                finish(Outcome.WITHDRAWN, null);
+                return true;
+            }
+            return false;
+        }
+
+        void finish(Outcome outcome, Throwable failure) {
+            active.remove(order.id(), this);
+            if (failure == null) {
+                completion.complete(outcome);
+            } else {
+                completion.completeExceptionally(failure);
+            }
+        }
+    }
+
+    /** An event whose handling needs no barista: done now, or when a publication is. */
+    private record Finished(CompletableFuture<Outcome> completion) implements Handling {
+
+        static Finished with(Outcome outcome) {
+            return new Finished(CompletableFuture.completedFuture(outcome));
+        }
+
+        static Finished after(CompletableFuture<Outcome> publication) {
+            return new Finished(publication);
+        }
+
+        @Override
+        public boolean withdraw() {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package coffee.application.service;
+
+import coffee.application.port.out.Barista;
+import coffee.domain.Order;
+import coffee.domain.OrderId;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/** A barista who brews only when the test lets them, so queues and races can be staged. */
+public final class GatedBarista implements Barista {
+
+    private final Semaphore permits = new Semaphore(0);
+    private final List<OrderId> started = new CopyOnWriteArrayList<>();
+    private final CountDownLatch firstStarted = new CountDownLatch(1);
+
+    @Override
+    public void brew(Order order) throws InterruptedException {
+        started.add(order.id());
+        firstStarted.countDown();
+        permits.acquire();
+    }
+
+    /** Lets {@code count} brews finish. */
+    public void release(int count) {
+        permits.release(count);
+    }
+
+    /** Lets every brew finish from now on. */
+    public void releaseAll() {
+        permits.release(Integer.MAX_VALUE / 2);
+    }
+
+    public void awaitFirstStarted() throws InterruptedException {
+        if (!firstStarted.await(5, TimeUnit.SECONDS)) {
+            throw new AssertionError("no brew started");
+        }
+    }
+
+    public List<OrderId> started() {
+        return List.copyOf(started);
+    }
+}
