@@ -1,0 +1,86 @@
+package coffee.adapter.kafka;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * The configuration of each Kafka client. The user's {@code kafka.properties} (security,
+ * tuning) go in unchanged, then the few settings the delivery guarantees rest on are set on
+ * top, so no configuration can silently switch them off.
+ */
+final class ClientConfigs {
+
+    private static final long LINGER_MS = 5;
+
+    private ClientConfigs() {
+    }
+
+    static Map<String, Object> producer(KafkaSettings settings, String clientId) {
+        Map<String, Object> config = common(settings, clientId);
+        long timeoutMs = settings.timeout().toMillis();
+        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, LINGER_MS);
+        config.put(ProducerConfig.ACKS_CONFIG, settings.acks().kafkaValue());
+        // idempotence needs acks=all; with it, retries never duplicate or reorder records
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, settings.acks() == KafkaSettings.Acks.ALL);
+        config.put(ProducerConfig.RETRIES_CONFIG, settings.retries());
+        // a dead broker must turn into an error within the timeout, not the default two minutes
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeoutMs);
+        long linger = ((Number) config.get(ProducerConfig.LINGER_MS_CONFIG)).longValue();
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1, Math.min(30_000, timeoutMs - linger)));
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        return config;
+    }
+
+    /** A member of the baristas' consumer group: commits by hand, only what is handled. */
+    static Map<String, Object> groupConsumer(KafkaSettings settings, String clientId) {
+        Map<String, Object> config = consumer(settings, clientId);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.putIfAbsent(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+        return config;
+    }
+
+    /** A reader of whole topics (no group, nothing committed): the feeds of the views. */
+    static Map<String, Object> feedConsumer(KafkaSettings settings, String clientId) {
+        Map<String, Object> config = consumer(settings, clientId);
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        return config;
+    }
+
+    static Map<String, Object> admin(KafkaSettings settings, String clientId) {
+        Map<String, Object> config = common(settings, clientId);
+        int timeoutMs = (int) settings.timeout().toMillis();
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
+        return config;
+    }
+
+    private static Map<String, Object> consumer(KafkaSettings settings, String clientId) {
+        Map<String, Object> config = common(settings, clientId);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        config.putIfAbsent(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) Duration.ofSeconds(30).toMillis());
+        return config;
+    }
+
+    private static Map<String, Object> common(KafkaSettings settings, String clientId) {
+        Map<String, Object> config = new HashMap<>(settings.clientProperties());
+        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, String.join(",", settings.brokers()));
+        config.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);
+        // a broker that comes back is found again quickly
+        config.putIfAbsent(CommonClientConfigs.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
+        return config;
+    }
+}

@@ -1,0 +1,137 @@
+package coffee.adapter.kafka;
+
+import coffee.application.port.in.OrderProcessor;
+import coffee.application.port.in.ProjectOrderEvents;
+import coffee.application.port.out.OrderPublisher;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+
+/**
+ * The one way into the Kafka adapter: everything a role needs from Kafka, built on one shared,
+ * thread-safe producer. Opening does no I/O; each method says what it starts.
+ */
+public final class KafkaConnection implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(KafkaConnection.class.getName());
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+    private final KafkaSettings settings;
+    private final String clientId;
+    private final Retrying retrying = new Retrying();
+    private Producer<byte[], byte[]> producer;
+    private Admin admin;
+
+    private KafkaConnection(KafkaSettings settings, String clientId) {
+        this.settings = settings;
+        this.clientId = clientId;
+    }
+
+    /** @param role names the clients in broker logs and metrics, for example {@code producer} */
+    public static KafkaConnection open(KafkaSettings settings, String role) {
+        return new KafkaConnection(settings, "coffee-" + role + "-" + INSTANCES.incrementAndGet());
+    }
+
+    public KafkaSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Creates the orders, status and dead-letter topics if they are missing.
+     *
+     * @throws KafkaUnavailableException if Kafka does not answer within the timeout
+     */
+    public void ensureTopics() {
+        topics().ensureExist();
+    }
+
+    /** Why Kafka is not usable right now (unreachable, a topic missing); empty if it is. */
+    public Optional<String> problem() {
+        return topics().problem();
+    }
+
+    /** Publishes order events with acknowledgement from Kafka, bounded by the timeout. */
+    public synchronized OrderPublisher publisher() {
+        return new KafkaOrderPublisher(producer(), settings);
+    }
+
+    /**
+     * Starts a feed of placed orders and their statuses from both topics into {@code view},
+     * returning once it is positioned.
+     */
+    public OrderFeed followOrdersAndStatuses(ProjectOrderEvents view, StartAt from) throws InterruptedException {
+        Map<String, KafkaEventFeed.Decoder> decoders = new LinkedHashMap<>();
+        decoders.put(settings.ordersTopic(), EventCodec::decodeCommand);
+        decoders.put(settings.statusTopic(), EventCodec::decodeStatus);
+        return startFeed(decoders, view, from, "orders-feed");
+    }
+
+    /** Starts a feed of statuses only (what the consumer side needs to know which orders are done). */
+    public OrderFeed followStatuses(ProjectOrderEvents view, StartAt from) throws InterruptedException {
+        return startFeed(Map.of(settings.statusTopic(), EventCodec::decodeStatus), view, from, "status-feed");
+    }
+
+    private OrderFeed startFeed(Map<String, KafkaEventFeed.Decoder> decoders, ProjectOrderEvents view, StartAt from,
+            String name) throws InterruptedException {
+        KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(ClientConfigs.feedConsumer(settings, clientId + "-" + name));
+        return new KafkaEventFeed(consumer, decoders, view, from, settings.timeout(), name).start();
+    }
+
+    /**
+     * Joins the consumer group and starts handing orders to {@code processor}. Before taking
+     * partitions it waits for {@code statuses} to catch up, so it knows which orders are done.
+     */
+    public OrderConsumer consume(OrderProcessor processor, OrderFeed statuses) {
+        KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(ClientConfigs.groupConsumer(settings, clientId + "-consumer"));
+        DeadLetters deadLetters = new DeadLetters(producer(), settings.deadLetterTopic(), retrying);
+        Runnable catchUp = () -> {
+            try {
+                statuses.awaitCaughtUp(Duration.ofSeconds(60));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (KafkaUnavailableException e) {
+                LOG.log(System.Logger.Level.WARNING, "taking partitions before the status view caught up; "
+                        + "some finished orders may be brewed again: {0}", e.getMessage());
+            }
+        };
+        return new KafkaOrderConsumer(consumer, processor, deadLetters, catchUp, settings.ordersTopic(),
+                settings.maxQueuedPerPartition(), "order-consumer").start();
+    }
+
+    private synchronized Producer<byte[], byte[]> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(ClientConfigs.producer(settings, clientId));
+        }
+        return producer;
+    }
+
+    private synchronized KafkaTopics topics() {
+        if (admin == null) {
+            admin = Admin.create(ClientConfigs.admin(settings, clientId + "-admin"));
+        }
+        return new KafkaTopics(admin, settings);
+    }
+
+    /** Sends what is buffered (bounded by the timeout) and closes every client. */
+    @Override
+    public synchronized void close() {
+        retrying.close();
+        if (producer != null) {
+            producer.close(settings.timeout());
+            producer = null;
+        }
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(2));
+            admin = null;
+        }
+    }
+
+}

@@ -1,0 +1,211 @@
+package coffee.adapter.kafka;
+
+import coffee.application.port.in.ProjectOrderEvents;
+import coffee.domain.OrderEvent;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+
+/**
+ * Reads every partition of some topics, without a consumer group, and hands each event to the
+ * view. One thread owns the consumer; others talk to it through a queue of catch-up requests.
+ */
+final class KafkaEventFeed implements OrderFeed {
+
+    private static final System.Logger LOG = System.getLogger(KafkaEventFeed.class.getName());
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
+
+    /** Turns a record value into an event. */
+    @FunctionalInterface
+    interface Decoder {
+        OrderEvent decode(byte[] value) throws UndecodableRecordException;
+    }
+
+    private final Consumer<byte[], byte[]> consumer;
+    private final Map<String, Decoder> decoders;
+    private final ProjectOrderEvents view;
+    private final StartAt startAt;
+    private final Duration timeout;
+    private final ConcurrentLinkedQueue<CompletableFuture<Void>> catchUpRequests = new ConcurrentLinkedQueue<>();
+    private final List<CatchUp> catchingUp = new ArrayList<>();
+    private final CountDownLatch positioned = new CountDownLatch(1);
+    private final AtomicLong recordsRead = new AtomicLong();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile RuntimeException startFailure;
+
+    KafkaEventFeed(Consumer<byte[], byte[]> consumer, Map<String, Decoder> decoders, ProjectOrderEvents view,
+            StartAt startAt, Duration timeout, String name) {
+        this.consumer = consumer;
+        this.decoders = Map.copyOf(decoders);
+        this.view = view;
+        this.startAt = startAt;
+        this.timeout = timeout;
+        this.thread = Thread.ofPlatform().name(name).daemon().unstarted(this::run);
+    }
+
+    /** Starts reading; returns once the feed knows its partitions and positions. */
+    KafkaEventFeed start() throws InterruptedException {
+        thread.start();
+        if (!positioned.await(timeout.toMillis() * 2, TimeUnit.MILLISECONDS)) {
+            close();
+            throw new KafkaUnavailableException("could not read topics " + decoders.keySet()
+                    + " within " + timeout.toMillis() * 2 + " ms: is Kafka reachable?", null);
+        }
+        if (startFailure != null) {
+            close();
+            throw startFailure;
+        }
+        return this;
+    }
+
+    @Override
+    public void awaitCaughtUp(Duration patience) throws InterruptedException {
+        CompletableFuture<Void> caughtUp = new CompletableFuture<>();
+        catchUpRequests.add(caughtUp);
+        consumer.wakeup();
+        try {
+            caughtUp.get(patience.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new KafkaUnavailableException("did not catch up with " + decoders.keySet() + " within "
+                    + patience.toMillis() + " ms", e);
+        } catch (ExecutionException e) {
+            throw new KafkaUnavailableException("catching up with " + decoders.keySet() + " failed: "
+                    + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    @Override
+    public long recordsRead() {
+        return recordsRead.get();
+    }
+
+    private void run() {
+        try {
+            position();
+        } catch (RuntimeException e) {
+            startFailure = e instanceof KafkaUnavailableException ? e
+                    : new KafkaUnavailableException("cannot read " + decoders.keySet() + ": " + e.getMessage(), e);
+            positioned.countDown();
+            consumer.close(Duration.ZERO);
+            return;
+        }
+        positioned.countDown();
+        try {
+            while (running) {
+                try {
+                    takeCatchUpRequests();
+                    apply(consumer.poll(POLL_TIMEOUT));
+                    completeCaughtUp();
+                } catch (WakeupException e) {
+                    // a catch-up request or close(): the loop looks at both
+                } catch (RuntimeException e) {
+                    LOG.log(Level.ERROR, "reading " + decoders.keySet() + " failed, retrying in 1 s", e);
+                    sleepQuietly();
+                }
+            }
+        } finally {
+            catchingUp.forEach(c -> c.done.completeExceptionally(new IllegalStateException("feed closed")));
+            catchUpRequests.forEach(c -> c.completeExceptionally(new IllegalStateException("feed closed")));
+            consumer.close(Duration.ofSeconds(1));
+        }
+    }
+
+    private void position() {
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : decoders.keySet()) {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
+            if (infos == null || infos.isEmpty()) {
+                throw new KafkaUnavailableException("topic " + topic + " does not exist", null);
+            }
+            infos.forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
+        }
+        consumer.assign(partitions);
+        if (startAt == StartAt.BEGINNING) {
+            consumer.seekToBeginning(partitions);
+        } else {
+            consumer.seekToEnd(partitions);
+        }
+        // seeks are lazy; asking for the positions makes them real before start() returns
+        partitions.forEach(partition -> consumer.position(partition, timeout));
+    }
+
+    private void apply(ConsumerRecords<byte[], byte[]> records) {
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            recordsRead.incrementAndGet();
+            try {
+                view.project(decoders.get(record.topic()).decode(record.value()));
+            } catch (UndecodableRecordException e) {
+                // the consumer side dead-letters bad commands; the view just passes over them
+                LOG.log(Level.DEBUG, "skipped {0}-{1}@{2}: {3}", record.topic(), record.partition(), record.offset(),
+                        e.getMessage());
+            }
+        }
+    }
+
+    private void takeCatchUpRequests() {
+        CompletableFuture<Void> request;
+        while ((request = catchUpRequests.poll()) != null) {
+            try {
+                Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment(), timeout);
+                catchingUp.add(new CatchUp(new HashMap<>(ends), request));
+            } catch (RuntimeException e) {
+                request.completeExceptionally(e);
+            }
+        }
+    }
+
+    private void completeCaughtUp() {
+        for (Iterator<CatchUp> it = catchingUp.iterator(); it.hasNext(); ) {
+            CatchUp catchUp = it.next();
+            catchUp.ends.entrySet().removeIf(end -> consumer.position(end.getKey()) >= end.getValue());
+            if (catchUp.ends.isEmpty()) {
+                catchUp.done.complete(null);
+                it.remove();
+            }
+        }
+    }
+
+    private void sleepQuietly() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        if (Thread.currentThread() != thread) {
+            try {
+                thread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** A request to be told when these end offsets are reached. */
+    private record CatchUp(Map<TopicPartition, Long> ends, CompletableFuture<Void> done) {
+    }
+}

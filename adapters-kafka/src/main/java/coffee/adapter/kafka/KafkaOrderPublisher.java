@@ -1,0 +1,72 @@
+package coffee.adapter.kafka;
+
+import coffee.application.port.out.OrderPublisher;
+import coffee.application.port.out.PublishFailedException;
+import coffee.domain.OrderEvent;
+import coffee.domain.OrderStatusChanged;
+import coffee.domain.RequestId;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RetriableException;
+
+/**
+ * Publishes order events: commands to the orders topic, status snapshots to the status topic.
+ * The record key is the order id, so one order's events stay in order on one partition; the
+ * {@code request-id} header lets logs follow the order from the HTTP request on.
+ */
+final class KafkaOrderPublisher implements OrderPublisher {
+
+    private final Producer<byte[], byte[]> producer;
+    private final String ordersTopic;
+    private final String statusTopic;
+    private final Duration timeout;
+
+    KafkaOrderPublisher(Producer<byte[], byte[]> producer, KafkaSettings settings) {
+        this.producer = producer;
+        this.ordersTopic = settings.ordersTopic();
+        this.statusTopic = settings.statusTopic();
+        this.timeout = settings.timeout();
+    }
+
+    @Override
+    public CompletionStage<Void> publish(OrderEvent event, RequestId requestId) {
+        String topic = event instanceof OrderStatusChanged ? statusTopic : ordersTopic;
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic,
+                event.orderId().toString().getBytes(StandardCharsets.UTF_8), EventCodec.encode(event));
+        record.headers().add(Headers.REQUEST_ID, requestId.value().getBytes(StandardCharsets.UTF_8));
+        CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+        long started = System.nanoTime();
+        try {
+            producer.send(record, (metadata, failure) -> {
+                if (failure == null) {
+                    acknowledged.complete(null);
+                } else {
+                    acknowledged.completeExceptionally(failed(failure));
+                }
+            });
+        } catch (RuntimeException e) {
+            // send() itself gives up after max.block.ms when no broker answers
+            acknowledged.completeExceptionally(failed(e));
+            return acknowledged;
+        }
+        // send() may have spent part of the budget waiting for metadata: the whole call is bounded
+        long left = timeout.toNanos() - (System.nanoTime() - started);
+        return acknowledged.orTimeout(Math.max(left, 0), TimeUnit.NANOSECONDS)
+                .exceptionallyCompose(failure -> CompletableFuture.failedFuture(
+                        failure instanceof TimeoutException ? failed(failure) : failure));
+    }
+
+    private PublishFailedException failed(Throwable cause) {
+        String why = cause instanceof RetriableException || cause instanceof TimeoutException
+                || cause instanceof org.apache.kafka.common.errors.TimeoutException
+                ? "Kafka did not acknowledge within " + timeout.toMillis() + " ms"
+                : "Kafka refused the record: " + cause.getMessage();
+        return new PublishFailedException(why, cause);
+    }
+}

@@ -1,0 +1,112 @@
+package coffee.adapter.kafka;
+
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/** Creates the topics this system needs when they are missing, and checks they are there. */
+final class KafkaTopics {
+
+    private static final System.Logger LOG = System.getLogger(KafkaTopics.class.getName());
+
+    private final Admin admin;
+    private final KafkaSettings settings;
+
+    KafkaTopics(Admin admin, KafkaSettings settings) {
+        this.admin = admin;
+        this.settings = settings;
+    }
+
+    /** Creates whichever of the three topics does not exist yet; leaves existing ones alone. */
+    void ensureExist() {
+        Set<String> existing = existingTopics();
+        List<NewTopic> missing = new ArrayList<>();
+        for (NewTopic topic : wanted()) {
+            if (!existing.contains(topic.name())) {
+                missing.add(topic);
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        try {
+            admin.createTopics(missing).values().forEach((name, creation) -> {
+                try {
+                    creation.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+                    LOG.log(Level.INFO, "created topic {0}", name);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw unavailable("cannot create topic " + name + ": " + e.getCause().getMessage(), e.getCause());
+                    }
+                } catch (TimeoutException e) {
+                    throw unavailable("creating topic " + name + " timed out", e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw unavailable("interrupted while creating topic " + name, e);
+                }
+            });
+        } catch (RuntimeException e) {
+            if (e instanceof KafkaUnavailableException) {
+                throw e;
+            }
+            throw unavailable("cannot create topics: " + e.getMessage(), e);
+        }
+    }
+
+    /** Why the cluster is not usable right now, if it is not: unreachable or a topic missing. */
+    Optional<String> problem() {
+        try {
+            Set<String> existing = existingTopics();
+            for (String topic : List.of(settings.ordersTopic(), settings.statusTopic(), settings.deadLetterTopic())) {
+                if (!existing.contains(topic)) {
+                    return Optional.of("topic " + topic + " is missing");
+                }
+            }
+            return Optional.empty();
+        } catch (KafkaUnavailableException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    private Set<String> existingTopics() {
+        try {
+            return admin.listTopics().names().get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw unavailable("Kafka at " + String.join(",", settings.brokers()) + " refused: "
+                    + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw unavailable("Kafka at " + String.join(",", settings.brokers()) + " is not reachable (no answer within "
+                    + settings.timeout().toMillis() + " ms)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable("interrupted while asking Kafka for its topics", e);
+        }
+    }
+
+    private List<NewTopic> wanted() {
+        Optional<Short> replicas = settings.replicationFactor() > 0
+                ? Optional.of((short) settings.replicationFactor())
+                : Optional.empty();
+        Optional<Integer> partitions = Optional.of(settings.partitions());
+        return List.of(
+                new NewTopic(settings.ordersTopic(), partitions, replicas),
+                // compacted: the latest snapshot of every order is kept forever, older ones go
+                new NewTopic(settings.statusTopic(), partitions, replicas)
+                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
+                new NewTopic(settings.deadLetterTopic(), Optional.of(1), replicas));
+    }
+
+    private static KafkaUnavailableException unavailable(String message, Throwable cause) {
+        return new KafkaUnavailableException(message, cause);
+    }
+}

@@ -1,0 +1,17 @@
+package coffee.adapter.kafka;
+
+import java.util.Set;
+
+/** A running member of the baristas' consumer group. */
+public interface OrderConsumer extends AutoCloseable {
+
+    /** Partitions of the orders topic this consumer owns right now. */
+    Set<Integer> assignedPartitions();
+
+    /** False once the loop has stopped, by {@link #close()} or because of a fatal error. */
+    boolean isRunning();
+
+    /** Stops polling, lets brews under way finish, commits what was handled and leaves the group. */
+    @Override
+    void close();
+}

@@ -1,0 +1,227 @@
+package coffee.adapter.kafka;
+
+import static coffee.domain.OrderTestData.aPendingOrder;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import coffee.application.port.out.Barista;
+import coffee.application.readmodel.InMemoryOrderRepository;
+import coffee.application.service.BrewingService;
+import coffee.application.service.GatedBarista;
+import coffee.application.service.OrderProjection;
+import coffee.domain.Order;
+import coffee.domain.OrderCancelRequested;
+import coffee.domain.OrderId;
+import coffee.domain.OrderPlaced;
+import coffee.domain.OrderStatus;
+import coffee.domain.RequestId;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the Kafka adapter promises, checked against a real broker. Subclasses say which broker:
+ * the embedded one everywhere, Testcontainers' where Docker runs.
+ */
+abstract class KafkaAdapterContract {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+    private static final RequestId REQUEST = new RequestId("req-contract");
+
+    private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
+    private KafkaSettings settings;
+    private KafkaConnection kafka;
+
+    protected abstract String bootstrapServers();
+
+    @BeforeEach
+    void connect() {
+        settings = SharedKafka.uniqueSettings(bootstrapServers());
+        kafka = closeLater(KafkaConnection.open(settings, "contract"));
+        kafka.ensureTopics();
+    }
+
+    @AfterEach
+    void closeEverything() throws Exception {
+        while (!toClose.isEmpty()) {
+            toClose.pop().close();
+        }
+    }
+
+    private <T extends AutoCloseable> T closeLater(T closeable) {
+        toClose.push(closeable);
+        return closeable;
+    }
+
+    /** A view of all orders, fed from both topics, as the producer keeps it. */
+    private InMemoryOrderRepository producerView() throws InterruptedException {
+        InMemoryOrderRepository view = new InMemoryOrderRepository();
+        closeLater(kafka.followOrdersAndStatuses(new OrderProjection(view), StartAt.BEGINNING));
+        return view;
+    }
+
+    /** A consumer with its own status view and baristas, as the consumer role runs it. */
+    private void startConsumer(Barista barista, int concurrency) throws InterruptedException {
+        InMemoryOrderRepository known = new InMemoryOrderRepository();
+        OrderFeed statuses = closeLater(kafka.followStatuses(new OrderProjection(known), StartAt.BEGINNING));
+        BrewingService baristas = closeLater(new BrewingService(kafka.publisher(), known, barista,
+                Clock.systemUTC(), concurrency));
+        closeLater(kafka.consume(baristas, statuses));
+    }
+
+    private static Order awaitStatus(InMemoryOrderRepository view, OrderId id, OrderStatus wanted)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            Order order = view.find(id).orElse(null);
+            if (order != null && order.status() == wanted) {
+                return order;
+            }
+            view.awaitStatusOtherThan(id, order == null ? wanted : order.status(), Duration.ofMillis(200));
+        }
+        throw new AssertionError("order " + id + " never became " + wanted.wireName() + "; it is "
+                + view.find(id).map(o -> o.status().wireName()).orElse("unknown"));
+    }
+
+    private void publish(Object event) {
+        kafka.publisher().publish((coffee.domain.OrderEvent) event, REQUEST).toCompletableFuture().join();
+    }
+
+    @Test
+    void the_three_topics_are_created_once_and_the_status_topic_is_compacted() throws Exception {
+        kafka.ensureTopics();
+
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            assertTrue(admin.listTopics().names().get(10, TimeUnit.SECONDS)
+                    .containsAll(Set.of(settings.ordersTopic(), settings.statusTopic(), settings.deadLetterTopic())));
+            ConfigResource status = new ConfigResource(ConfigResource.Type.TOPIC, settings.statusTopic());
+            Config config = admin.describeConfigs(List.of(status)).all().get(10, TimeUnit.SECONDS).get(status);
+            assertEquals(TopicConfig.CLEANUP_POLICY_COMPACT, config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value());
+            assertEquals(3, admin.describeTopics(List.of(settings.ordersTopic())).allTopicNames()
+                    .get(10, TimeUnit.SECONDS).get(settings.ordersTopic()).partitions().size());
+        }
+        assertTrue(kafka.problem().isEmpty());
+    }
+
+    @Test
+    void a_published_order_carries_its_id_as_key_and_the_request_id_as_header() {
+        Order order = aPendingOrder();
+
+        publish(new OrderPlaced(order));
+
+        ConsumerRecord<byte[], byte[]> record =
+                TopicReader.read(settings, settings.ordersTopic(), 1, PATIENCE).get(0);
+        assertEquals(order.id().toString(), new String(record.key(), StandardCharsets.UTF_8));
+        assertEquals(REQUEST.value(), Headers.text(record.headers(), Headers.REQUEST_ID).orElseThrow());
+    }
+
+    @Test
+    void a_feed_from_the_beginning_rebuilds_every_order_already_in_kafka() throws Exception {
+        Order first = aPendingOrder();
+        Order second = aPendingOrder();
+        publish(new OrderPlaced(first));
+        publish(new OrderPlaced(second));
+
+        InMemoryOrderRepository view = new InMemoryOrderRepository();
+        OrderFeed feed = closeLater(kafka.followOrdersAndStatuses(new OrderProjection(view), StartAt.BEGINNING));
+        feed.awaitCaughtUp(PATIENCE);
+
+        assertEquals(first, view.find(first.id()).orElseThrow());
+        assertEquals(second, view.find(second.id()).orElseThrow());
+    }
+
+    @Test
+    void a_consumer_brews_a_placed_order_and_the_view_sees_it_completed() throws Exception {
+        InMemoryOrderRepository view = producerView();
+        startConsumer(Barista.takingTime(Duration.ZERO), 2);
+        Order order = aPendingOrder();
+
+        publish(new OrderPlaced(order));
+
+        awaitStatus(view, order.id(), OrderStatus.COMPLETED);
+        List<ConsumerRecord<byte[], byte[]>> statuses = TopicReader.read(settings, settings.statusTopic(), 2, PATIENCE);
+        assertEquals(2, statuses.size(), "processing, then completed");
+        statuses.forEach(record ->
+                assertEquals(REQUEST.value(), Headers.text(record.headers(), Headers.REQUEST_ID).orElseThrow()));
+    }
+
+    @Test
+    void an_order_waiting_behind_a_brew_can_be_cancelled_and_is_never_brewed() throws Exception {
+        InMemoryOrderRepository view = producerView();
+        GatedBarista barista = new GatedBarista();
+        startConsumer(barista, 1);
+        // same key ordering is per order, so the two orders may sit on different partitions:
+        // one barista means the second waits whichever partition it is on
+        Order brewing = aPendingOrder();
+        Order waiting = aPendingOrder();
+        publish(new OrderPlaced(brewing));
+        barista.awaitFirstStarted();
+        publish(new OrderPlaced(waiting));
+        awaitStatus(view, waiting.id(), OrderStatus.PENDING);
+
+        publish(new OrderCancelRequested(waiting.id(), java.time.Instant.now()));
+        awaitStatus(view, waiting.id(), OrderStatus.CANCELLED);
+        barista.releaseAll();
+
+        awaitStatus(view, brewing.id(), OrderStatus.COMPLETED);
+        assertEquals(List.of(brewing.id()), barista.started());
+    }
+
+    @Test
+    void records_nobody_can_read_go_to_the_dead_letter_topic_and_real_orders_still_get_brewed() throws Exception {
+        InMemoryOrderRepository view = producerView();
+        startConsumer(Barista.takingTime(Duration.ZERO), 2);
+        byte[] poison = "{not json".getBytes(StandardCharsets.UTF_8);
+
+        TopicReader.write(settings, settings.ordersTopic(), "k".getBytes(StandardCharsets.UTF_8), poison);
+        Order order = aPendingOrder();
+        publish(new OrderPlaced(order));
+
+        awaitStatus(view, order.id(), OrderStatus.COMPLETED);
+        List<ConsumerRecord<byte[], byte[]>> letters = TopicReader.read(settings, settings.deadLetterTopic(), 1, PATIENCE);
+        assertEquals(1, letters.size());
+        ConsumerRecord<byte[], byte[]> letter = letters.get(0);
+        assertEquals("{not json", new String(letter.value(), StandardCharsets.UTF_8));
+        assertEquals("k", new String(letter.key(), StandardCharsets.UTF_8));
+        assertEquals(settings.ordersTopic(), Headers.text(letter.headers(), Headers.DLQ_SOURCE_TOPIC).orElseThrow());
+        assertTrue(Headers.text(letter.headers(), Headers.DLQ_SOURCE_OFFSET).isPresent());
+        assertTrue(Headers.text(letter.headers(), Headers.DLQ_ERROR).orElseThrow().contains("JSON"));
+    }
+
+    @Test
+    void a_consumer_that_takes_over_does_not_brew_again_what_was_handled() throws Exception {
+        InMemoryOrderRepository view = producerView();
+        startConsumer(Barista.takingTime(Duration.ZERO), 2);
+        List<Order> orders = List.of(aPendingOrder(), aPendingOrder(), aPendingOrder());
+        orders.forEach(order -> publish(new OrderPlaced(order)));
+        for (Order order : orders) {
+            awaitStatus(view, order.id(), OrderStatus.COMPLETED);
+        }
+        closeEverything();
+        kafka = closeLater(KafkaConnection.open(settings, "contract"));
+        view = producerView();
+
+        startConsumer(Barista.takingTime(Duration.ZERO), 2);
+        Order later = aPendingOrder();
+        publish(new OrderPlaced(later));
+        awaitStatus(view, later.id(), OrderStatus.COMPLETED);
+
+        List<ConsumerRecord<byte[], byte[]>> statuses = TopicReader.read(settings, settings.statusTopic(), 8, PATIENCE);
+        assertEquals(8, statuses.size(), "two statuses per order, none twice");
+    }
+}

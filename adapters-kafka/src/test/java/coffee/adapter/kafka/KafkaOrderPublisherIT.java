@@ -1,0 +1,52 @@
+package coffee.adapter.kafka;
+
+import static coffee.domain.OrderTestData.aPendingOrder;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import coffee.application.port.out.PublishFailedException;
+import coffee.domain.OrderPlaced;
+import coffee.domain.RequestId;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.Test;
+
+class KafkaOrderPublisherIT {
+
+    private static int portNobodyListensOn() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Test
+    void publishing_without_a_reachable_broker_fails_within_the_timeout() throws Exception {
+        KafkaSettings settings = KafkaSettings.defaults(List.of("127.0.0.1:" + portNobodyListensOn()))
+                .withTimeout(Duration.ofSeconds(1));
+        try (KafkaConnection kafka = KafkaConnection.open(settings, "test")) {
+            long started = System.nanoTime();
+
+            CompletionException failure = assertThrows(CompletionException.class, () -> kafka.publisher()
+                    .publish(new OrderPlaced(aPendingOrder()), RequestId.generate()).toCompletableFuture().join());
+
+            long tookMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+            assertInstanceOf(PublishFailedException.class, failure.getCause());
+            assertTrue(tookMillis < 5_000, "gave up after " + tookMillis + " ms");
+        }
+    }
+
+    @Test
+    void creating_topics_without_a_reachable_broker_fails_with_a_clear_message() throws Exception {
+        KafkaSettings settings = KafkaSettings.defaults(List.of("127.0.0.1:" + portNobodyListensOn()))
+                .withTimeout(Duration.ofSeconds(1));
+        try (KafkaConnection kafka = KafkaConnection.open(settings, "test")) {
+            KafkaUnavailableException e = assertThrows(KafkaUnavailableException.class, kafka::ensureTopics);
+
+            assertTrue(e.getMessage().contains("not reachable"), e.getMessage());
+        }
+    }
+}
