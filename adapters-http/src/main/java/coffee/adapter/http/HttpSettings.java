@@ -1,0 +1,45 @@
+package coffee.adapter.http;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How the HTTP server runs.
+ *
+ * @param host the address to listen on ({@code 0.0.0.0} for all)
+ * @param port the port; 0 picks a free one
+ * @param maxBodyBytes request bodies larger than this are refused with {@code 413}
+ * @param corsAllowedOrigins origins browsers may call from; {@code *} for any
+ * @param shutdownGrace how long a stopping server lets requests in flight finish
+ */
+public record HttpSettings(String host, int port, int maxBodyBytes, List<String> corsAllowedOrigins,
+        Duration shutdownGrace) {
+
+    public static final int DEFAULT_PORT = 3000;
+    public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024;
+
+    public HttpSettings {
+        Objects.requireNonNull(host, "host");
+        corsAllowedOrigins = List.copyOf(corsAllowedOrigins);
+        Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0..65535, was " + port);
+        }
+        if (maxBodyBytes < 1) {
+            throw new IllegalArgumentException("maxBodyBytes must be positive, was " + maxBodyBytes);
+        }
+    }
+
+    public static HttpSettings defaults() {
+        return new HttpSettings("0.0.0.0", DEFAULT_PORT, DEFAULT_MAX_BODY_BYTES, List.of("*"), Duration.ofSeconds(10));
+    }
+
+    public HttpSettings withPort(int value) {
+        return new HttpSettings(host, value, maxBodyBytes, corsAllowedOrigins, shutdownGrace);
+    }
+
+    public HttpSettings withCorsAllowedOrigins(List<String> value) {
+        return new HttpSettings(host, port, maxBodyBytes, value, shutdownGrace);
+    }
+}

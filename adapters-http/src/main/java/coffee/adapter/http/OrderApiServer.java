@@ -1,0 +1,60 @@
+package coffee.adapter.http;
+
+import coffee.adapter.http.filter.Filters;
+import io.helidon.http.DirectHandler.EventType;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.DirectHandlers;
+import io.helidon.webserver.http.HttpRouting;
+
+/**
+ * The producer's HTTP API on Helidon SE: the order routes behind the middleware filters.
+ * The one public entry point of this adapter.
+ */
+public final class OrderApiServer implements AutoCloseable {
+
+    private final WebServer server;
+
+    private OrderApiServer(WebServer server) {
+        this.server = server;
+    }
+
+    /** Starts serving; returns once the port is bound. */
+    public static OrderApiServer start(HttpSettings settings, OrderUseCases useCases) {
+        DirectHandlers.Builder directHandlers = DirectHandlers.builder();
+        JsonDirectHandler json = new JsonDirectHandler();
+        for (EventType type : EventType.values()) {
+            directHandlers.addHandler(type, json);
+        }
+        WebServer server = WebServer.builder()
+                .host(settings.host())
+                .port(settings.port())
+                // the owner stops the server in its own orderly shutdown (HTTP before Kafka)
+                .shutdownHook(false)
+                .shutdownGracePeriod(settings.shutdownGrace())
+                .maxPayloadSize(settings.maxBodyBytes())
+                .directHandlers(directHandlers.build())
+                .routing(routing -> routing(routing, settings, useCases))
+                .build()
+                .start();
+        return new OrderApiServer(server);
+    }
+
+    /** Every route and filter of the API; tests build servers from it too. */
+    public static void routing(HttpRouting.Builder routing, HttpSettings settings, OrderUseCases useCases) {
+        Filters.inOrder(settings.corsAllowedOrigins()).forEach(routing::addFilter);
+        routing.register(new OrderHttpService(useCases, settings.maxBodyBytes()))
+                .register(new MenuHttpService())
+                .register(new HealthHttpService())
+                .error(Throwable.class, new ErrorHandling());
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** Stops accepting connections and lets requests in flight finish (up to the grace period). */
+    @Override
+    public void close() {
+        server.stop();
+    }
+}

@@ -1,0 +1,380 @@
+package coffee.adapter.http;
+
+import static coffee.domain.OrderTestData.T0;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import coffee.application.port.in.PlaceOrder;
+import coffee.application.readmodel.InMemoryOrderRepository;
+import coffee.application.service.CancelOrderService;
+import coffee.application.service.FakeOrderPublisher;
+import coffee.application.service.OrderQueries;
+import coffee.application.service.PlaceOrderService;
+import coffee.domain.Order;
+import coffee.domain.OrderCancelRequested;
+import coffee.domain.OrderId;
+import coffee.domain.OrderStatus;
+import java.net.http.HttpRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The whole API through a real Helidon server on a free port, Kafka replaced by a fake. */
+class OrderApiServerIT {
+
+    private final FakeOrderPublisher kafka = new FakeOrderPublisher();
+    private final InMemoryOrderRepository orders = new InMemoryOrderRepository();
+    private final Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
+    private OrderApiServer server;
+    private ApiClient api;
+
+    private ApiClient start(HttpSettings settings, PlaceOrder placeOrder) {
+        OrderUseCases useCases = new OrderUseCases(placeOrder,
+                new CancelOrderService(kafka, orders, clock, Duration.ofMillis(300)), new OrderQueries(orders));
+        server = OrderApiServer.start(settings.withPort(0), useCases);
+        api = new ApiClient(server.port());
+        return api;
+    }
+
+    private ApiClient start() {
+        return start(HttpSettings.defaults(), new PlaceOrderService(kafka, orders, OrderId::random, clock));
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static void assertJsonError(ApiClient.Response response, int status) {
+        assertEquals(status, response.status(), response.toString());
+        assertTrue(response.header("Content-Type").startsWith("application/json"), response.toString());
+        assertNotNull(response.text("error"), response.toString());
+        assertEquals(response.header("X-Request-ID"), response.text("request_id"), response.toString());
+    }
+
+    @Test
+    void placing_an_order_answers_201_with_the_order_and_where_to_find_it() {
+        ApiClient.Response response = start().placeOrder("Ann", "Latte");
+
+        assertEquals(201, response.status(), response.toString());
+        JsonNode body = response.json();
+        assertTrue(body.get("success").asBoolean());
+        JsonNode order = body.get("order");
+        assertEquals("Ann", order.get("customer_name").asText());
+        assertEquals("Latte", order.get("coffee_type").asText());
+        assertEquals("pending", order.get("status").asText());
+        assertEquals("2026-11-24T09:00:00Z", order.get("created_at").asText());
+        assertEquals("2026-11-24T09:00:00Z", order.get("updated_at").asText());
+        assertEquals("/order/" + order.get("id").asText(), response.header("Location"));
+        assertNotNull(response.header("X-Request-ID"));
+        assertEquals(1, kafka.published().size());
+    }
+
+    @Test
+    void the_request_id_travels_from_the_header_to_kafka_and_back() {
+        ApiClient.Response response = start().placeOrder("Ann", "latte", "X-Request-ID", "trace-42");
+
+        assertEquals("trace-42", response.header("X-Request-ID"));
+        assertEquals("trace-42", kafka.published().get(0).requestId().value());
+    }
+
+    @Test
+    void an_unsafe_incoming_request_id_is_replaced() {
+        ApiClient.Response response = start().placeOrder("Ann", "latte", "X-Request-ID", "x".repeat(300));
+
+        assertNotEquals("x".repeat(300), response.header("X-Request-ID"));
+        assertTrue(response.header("X-Request-ID").length() <= 64);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{}",
+        "{\"customer_name\":\"Ann\"}",
+        "{\"coffee_type\":\"Latte\"}",
+        "{\"customer_name\":\"Ann\",\"coffee_type\":\"Tea\"}",
+        "{\"customer_name\":\"\",\"coffee_type\":\"Latte\"}",
+        "{\"customer_name\":42,\"coffee_type\":\"Latte\"}",
+        "{\"customer_name\":null,\"coffee_type\":\"Latte\"}",
+        "{\"customer_name\":[\"Ann\"],\"coffee_type\":\"Latte\"}",
+        "{\"customer_name\":\"Ann\\nBob\",\"coffee_type\":\"Latte\"}",
+        "{\"customer_name\":\"Ann\",\"coffee_type\":\"Latte\",\"customer_name\":\"Bob\"}",
+        "{\"customer_name\":\"Ann\",\"coffee_type\":\"Latte\"",
+        "{\"customer_name\":\"Ann\",\"coffee_type\":\"Latte\"} trailing",
+        "not json at all",
+        "[]",
+        "\"just a string\"",
+        "null"
+    })
+    void a_bad_order_is_a_400_json_error_and_nothing_is_published(String body) {
+        assertJsonError(start().postJson("/order", body), 400);
+        assertTrue(kafka.published().isEmpty());
+    }
+
+    @Test
+    void an_invalid_field_is_named_in_the_error() {
+        ApiClient.Response response = start().placeOrder("Ann", "Tea");
+
+        assertEquals("coffee_type", response.text("field"));
+    }
+
+    @Test
+    void deeply_nested_json_is_refused_without_a_fuss() {
+        assertJsonError(start().postJson("/order", "[".repeat(5000) + "]".repeat(5000)), 400);
+    }
+
+    @Test
+    void an_empty_body_is_a_400_with_or_without_a_content_type() {
+        start();
+
+        assertJsonError(api.send(api.request("POST", "/order").header("Content-Type", "application/json")), 400);
+        assertJsonError(api.send(api.request("POST", "/order")), 400);
+    }
+
+    @Test
+    void a_body_that_is_not_json_is_a_415() {
+        start();
+        ApiClient.Response response = api.send(api.request("POST", "/order")
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("customer_name=Ann")));
+
+        assertJsonError(response, 415);
+    }
+
+    @Test
+    void a_body_larger_than_the_limit_is_a_413() {
+        String huge = "{\"customer_name\":\"" + "a".repeat(20_000) + "\",\"coffee_type\":\"Latte\"}";
+
+        assertJsonError(start().postJson("/order", huge), 413);
+    }
+
+    @Test
+    void when_kafka_does_not_confirm_the_answer_is_503_with_retry_after() {
+        kafka.breakDown();
+
+        ApiClient.Response response = start().placeOrder("Ann", "Latte");
+
+        assertJsonError(response, 503);
+        assertNotNull(response.header("Retry-After"));
+        assertTrue(response.text("error").contains("Idempotency-Key"), response.toString());
+    }
+
+    @Test
+    void a_retry_with_the_same_idempotency_key_returns_the_first_order_with_200() {
+        start();
+        ApiClient.Response first = api.placeOrder("Ann", "Latte", "Idempotency-Key", "k-1");
+        ApiClient.Response retry = api.placeOrder("Ann", "Latte", "Idempotency-Key", "k-1");
+
+        assertEquals(201, first.status());
+        assertEquals(200, retry.status(), retry.toString());
+        assertEquals(first.json().get("order").get("id"), retry.json().get("order").get("id"));
+        assertEquals(1, kafka.published().size());
+    }
+
+    @Test
+    void the_same_idempotency_key_for_another_order_is_a_422() {
+        start();
+        api.placeOrder("Ann", "Latte", "Idempotency-Key", "k-1");
+
+        assertJsonError(api.placeOrder("Ann", "Mocha", "Idempotency-Key", "k-1"), 422);
+    }
+
+    @Test
+    void an_order_can_be_looked_up_by_id_right_after_it_was_placed() {
+        start();
+        String id = api.placeOrder("Ann", "Latte").json().get("order").get("id").asText();
+
+        ApiClient.Response response = api.get("/order/" + id);
+
+        assertEquals(200, response.status());
+        assertEquals(id, response.text("id"));
+        assertEquals("pending", response.text("status"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/order/0b6a4a8e-6f0e-4a39-8f6d-2b8c3c1f9a77", "/order/not-an-id", "/order/%00",
+        "/order/0B6A4A8E-6F0E-4A39-8F6D-2B8C3C1F9A77x"})
+    void an_unknown_or_malformed_id_is_a_404_order_not_found(String path) {
+        ApiClient.Response response = start().get(path);
+
+        assertJsonError(response, 404);
+        assertEquals("Order not found", response.text("error"));
+    }
+
+    @Test
+    void a_path_that_is_no_order_id_at_all_is_a_plain_404() {
+        assertJsonError(start().get("/order/..%2F..%2Fetc%2Fpasswd"), 404);
+    }
+
+    @Test
+    void orders_are_listed_newest_first_with_combinable_filters() {
+        start();
+        Order annsOld = save(coffee.domain.OrderTestData.anOrder().forCustomer("Ann").placedAt(T0).build()
+                .startBrewing(T0).complete(T0));
+        save(coffee.domain.OrderTestData.anOrder().forCustomer("Bob").placedAt(T0.plusSeconds(1)).build());
+        Order annsNew = save(coffee.domain.OrderTestData.anOrder().forCustomer("Ann").placedAt(T0.plusSeconds(2))
+                .build().startBrewing(T0).complete(T0));
+
+        JsonNode all = api.get("/orders").json();
+        JsonNode annsCompleted = api.get("/orders?status=completed&customer=ann").json();
+        JsonNode newest = api.get("/orders?limit=1").json();
+
+        assertEquals(3, all.size());
+        assertEquals(List.of(annsNew.id().toString(), annsOld.id().toString()),
+                List.of(annsCompleted.get(0).get("id").asText(), annsCompleted.get(1).get("id").asText()));
+        assertEquals(1, newest.size());
+        assertEquals(annsNew.id().toString(), newest.get(0).get("id").asText());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/orders?status=brewing", "/orders?limit=0", "/orders?limit=501", "/orders?limit=ten",
+        "/orders?customer=A%0AB"})
+    void a_bad_filter_is_a_400(String path) {
+        assertJsonError(start().get(path), 400);
+    }
+
+    private Order save(Order order) {
+        orders.save(order);
+        return order;
+    }
+
+    @Test
+    void a_pending_order_the_consumer_cancels_answers_200_with_the_cancelled_order() {
+        start();
+        Order order = save(coffee.domain.OrderTestData.aPendingOrder());
+        kafka.whenPublished(event -> {
+            if (event instanceof OrderCancelRequested) {
+                orders.save(order.cancel(T0));
+            }
+        });
+
+        ApiClient.Response response = api.send(api.request("POST", "/order/" + order.id() + "/cancel"));
+
+        assertEquals(200, response.status(), response.toString());
+        assertEquals("cancelled", response.json().get("order").get("status").asText());
+    }
+
+    @Test
+    void delete_cancels_too() {
+        start();
+        Order order = save(coffee.domain.OrderTestData.aPendingOrder());
+        kafka.whenPublished(event -> orders.save(order.cancel(T0)));
+
+        assertEquals(200, api.send(api.request("DELETE", "/order/" + order.id())).status());
+    }
+
+    @Test
+    void cancelling_an_order_that_is_brewing_is_a_409() {
+        start();
+        Order order = save(coffee.domain.OrderTestData.aPendingOrder().startBrewing(T0));
+
+        ApiClient.Response response = api.send(api.request("POST", "/order/" + order.id() + "/cancel"));
+
+        assertJsonError(response, 409);
+        assertEquals("Order cannot be cancelled", response.text("error"));
+    }
+
+    @Test
+    void without_a_verdict_in_time_a_cancel_is_accepted_with_202() {
+        start();
+        Order order = save(coffee.domain.OrderTestData.aPendingOrder());
+
+        ApiClient.Response response = api.send(api.request("POST", "/order/" + order.id() + "/cancel"));
+
+        assertEquals(202, response.status(), response.toString());
+        assertEquals(OrderStatus.PENDING.wireName(), response.json().get("order").get("status").asText());
+    }
+
+    @Test
+    void cancelling_an_unknown_order_is_a_404() {
+        start();
+
+        assertJsonError(api.send(api.request("POST", "/order/" + OrderId.random() + "/cancel")), 404);
+        assertJsonError(api.send(api.request("DELETE", "/order/not-an-id")), 404);
+    }
+
+    @Test
+    void the_menu_lists_the_drinks() {
+        JsonNode drinks = start().get("/menu").json().get("drinks");
+
+        assertEquals(8, drinks.size());
+        assertEquals("Espresso", drinks.get(0).get("name").asText());
+    }
+
+    @Test
+    void health_answers_ok() {
+        ApiClient.Response response = start().get("/health");
+
+        assertEquals(200, response.status());
+        assertEquals("ok", response.text("status"));
+    }
+
+    @Test
+    void an_unknown_route_is_a_404_json_error() {
+        assertJsonError(start().get("/coffee-machine"), 404);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"PUT /order", "GET /order", "PATCH /order/x", "GET /order/x/cancel", "POST /orders",
+        "DELETE /menu", "POST /health"})
+    void a_wrong_method_is_a_405_with_allow(String call) {
+        String[] parts = call.split(" ");
+        start();
+
+        ApiClient.Response response = api.send(api.request(parts[0], parts[1]));
+
+        assertJsonError(response, 405);
+        assertNotNull(response.header("Allow"));
+    }
+
+    @Test
+    void a_cors_preflight_is_answered_204_with_the_cors_headers() {
+        start();
+        ApiClient.Response response = api.send(api.request("OPTIONS", "/order")
+                .header("Origin", "https://shop.example")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "Content-Type"));
+
+        assertEquals(204, response.status());
+        assertEquals("*", response.header("Access-Control-Allow-Origin"));
+        assertTrue(response.header("Access-Control-Allow-Methods").contains("POST"));
+        assertTrue(response.header("Access-Control-Allow-Headers").contains("Content-Type"));
+    }
+
+    @Test
+    void only_configured_origins_get_cors_headers() {
+        start(HttpSettings.defaults().withCorsAllowedOrigins(List.of("https://shop.example")),
+                new PlaceOrderService(kafka, orders, OrderId::random, clock));
+
+        ApiClient.Response allowed = api.send(api.request("GET", "/menu").header("Origin", "https://shop.example"));
+        ApiClient.Response other = api.send(api.request("GET", "/menu").header("Origin", "https://evil.example"));
+        ApiClient.Response otherPreflight = api.send(api.request("OPTIONS", "/order")
+                .header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST"));
+
+        assertEquals("https://shop.example", allowed.header("Access-Control-Allow-Origin"));
+        assertEquals(null, other.header("Access-Control-Allow-Origin"));
+        assertJsonError(otherPreflight, 403);
+    }
+
+    @Test
+    void a_failing_handler_is_a_500_json_error_with_the_request_id() {
+        start(HttpSettings.defaults(), command -> {
+            throw new IllegalStateException("boom");
+        });
+
+        ApiClient.Response response = api.placeOrder("Ann", "Latte", "X-Request-ID", "req-boom");
+
+        assertJsonError(response, 500);
+        assertEquals("req-boom", response.text("request_id"));
+        assertEquals("Internal server error", response.text("error"), "no internals leak");
+    }
+}
