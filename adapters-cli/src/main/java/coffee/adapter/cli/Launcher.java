@@ -1,0 +1,48 @@
+package coffee.adapter.cli;
+
+import coffee.application.port.in.PlaceOrder;
+import coffee.application.port.in.WatchOrder;
+import java.util.Map;
+
+/**
+ * What the CLI needs from whoever wires the system (bootstrap): starting roles and reaching
+ * the application core. Settings are passed as given on the command line, by setting key
+ * (for example {@code server.port}); the launcher validates them and merges them with the
+ * environment, the config file and the defaults.
+ */
+public interface Launcher {
+
+    /**
+     * Runs a role until the process is asked to stop (SIGINT/SIGTERM), then shuts it down in
+     * order and returns.
+     *
+     * @throws CommandFailedException with a one-line message when the role cannot start
+     */
+    void serve(Role role, Map<String, String> settings) throws Exception;
+
+    /**
+     * Connects the ordering use cases directly to Kafka (no HTTP). Statuses published from
+     * now on are followed, so {@link Ordering#watchOrder()} sees an order placed afterwards.
+     */
+    Ordering openOrdering(Map<String, String> settings) throws Exception;
+
+    /** The long-running roles. */
+    enum Role {
+        /** Embedded broker (unless brokers are configured), producer and consumer in one process. */
+        ALL_IN_ONE,
+        PRODUCER,
+        CONSUMER,
+        BROKER
+    }
+
+    /** Ordering through the application core, for as long as it is open. */
+    interface Ordering extends AutoCloseable {
+
+        PlaceOrder placeOrder();
+
+        WatchOrder watchOrder();
+
+        @Override
+        void close();
+    }
+}

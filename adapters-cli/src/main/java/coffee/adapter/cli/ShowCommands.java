@@ -1,0 +1,103 @@
+package coffee.adapter.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Commands that show orders, read from the producer's HTTP API. */
+final class ShowCommands {
+
+    private static final String ROW = "%-36s  %-10s  %-10s  %-24s  %s%n";
+
+    private ShowCommands() {
+    }
+
+    /** Options both commands share. */
+    abstract static class Show implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--url", paramLabel = "URL", defaultValue = "http://localhost:3000",
+                description = "The producer's API (default: ${DEFAULT-VALUE}).")
+        String url;
+
+        @Option(names = "--json", description = "Print the API's JSON answer instead of a table.")
+        boolean json;
+
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+
+        void printOrders(Iterable<JsonNode> orders) {
+            PrintWriter out = out();
+            out.printf(ROW, "ID", "STATUS", "DRINK", "CUSTOMER", "UPDATED");
+            for (JsonNode order : orders) {
+                out.printf(ROW, order.path("id").asText(), order.path("status").asText(),
+                        order.path("coffee_type").asText(), order.path("customer_name").asText(),
+                        order.path("updated_at").asText());
+            }
+            out.flush();
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true, description = "Shows one order and its status.")
+    static final class Status extends Show {
+
+        @Parameters(paramLabel = "ORDER_ID", description = "The id `coffee order` or POST /order gave.")
+        String id;
+
+        @Override
+        public Integer call() throws Exception {
+            JsonNode order = new ProducerApiClient(url).get("/order/" + encodePath(id), Map.of());
+            if (json) {
+                out().println(ProducerApiClient.pretty(order));
+                out().flush();
+            } else {
+                printOrders(java.util.List.of(order));
+            }
+            return ExitCodes.OK;
+        }
+
+        private static String encodePath(String segment) {
+            return java.net.URLEncoder.encode(segment, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        }
+    }
+
+    @Command(name = "orders", mixinStandardHelpOptions = true,
+            description = "Lists orders, newest first; filters combine.")
+    static final class Orders extends Show {
+
+        @Option(names = "--status", paramLabel = "STATUS", description = "pending, processing, completed or cancelled.")
+        String status;
+
+        @Option(names = "--customer", paramLabel = "NAME", description = "Only this customer's orders (any case).")
+        String customer;
+
+        @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "At most N (default: ${DEFAULT-VALUE}).")
+        int limit;
+
+        @Override
+        public Integer call() throws Exception {
+            Map<String, String> query = new LinkedHashMap<>();
+            query.put("status", status);
+            query.put("customer", customer);
+            query.put("limit", Integer.toString(limit));
+            JsonNode orders = new ProducerApiClient(url).get("/orders", query);
+            if (json) {
+                out().println(ProducerApiClient.pretty(orders));
+                out().flush();
+            } else {
+                printOrders(orders);
+            }
+            return ExitCodes.OK;
+        }
+    }
+}

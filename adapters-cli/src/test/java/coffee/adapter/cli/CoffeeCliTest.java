@@ -1,0 +1,235 @@
+package coffee.adapter.cli;
+
+import static coffee.domain.OrderTestData.T0;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import coffee.application.port.in.PlaceOrder;
+import coffee.application.port.in.WatchOrder;
+import coffee.application.readmodel.InMemoryOrderRepository;
+import coffee.application.service.FakeOrderPublisher;
+import coffee.application.service.OrderQueries;
+import coffee.application.service.PlaceOrderService;
+import coffee.domain.Order;
+import coffee.domain.OrderId;
+import coffee.domain.OrderPlaced;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+class CoffeeCliTest {
+
+    private final FakeOrderPublisher kafka = new FakeOrderPublisher();
+    private final InMemoryOrderRepository orders = new InMemoryOrderRepository();
+    private final RecordingLauncher launcher = new RecordingLauncher();
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    /** Records what the CLI asked for; orders go through the real core with a fake Kafka. */
+    private final class RecordingLauncher implements Launcher {
+
+        final List<Role> served = new ArrayList<>();
+        final List<Map<String, String>> settings = new ArrayList<>();
+        RuntimeException failure;
+
+        @Override
+        public void serve(Role role, Map<String, String> given) {
+            if (failure != null) {
+                throw failure;
+            }
+            served.add(role);
+            settings.add(given);
+        }
+
+        @Override
+        public Ordering openOrdering(Map<String, String> given) {
+            if (failure != null) {
+                throw failure;
+            }
+            settings.add(given);
+            PlaceOrderService place = new PlaceOrderService(kafka, orders, OrderId::random, Clock.fixed(T0, ZoneOffset.UTC));
+            OrderQueries queries = new OrderQueries(orders);
+            return new Ordering() {
+                @Override
+                public PlaceOrder placeOrder() {
+                    return place;
+                }
+
+                @Override
+                public WatchOrder watchOrder() {
+                    return queries;
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+    }
+
+    private int run(String... args) {
+        CommandLine cli = CoffeeCli.commandLine(launcher);
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        return cli.execute(args);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"serve", "serve-producer", "serve-consumer", "broker", "order", "status", "orders"})
+    void every_command_has_help_with_the_exit_codes(String command) {
+        assertEquals(0, run(command, "--help"));
+        assertTrue(out.toString().contains("Usage: coffee " + command), out.toString());
+        assertTrue(out.toString().contains("Exit codes:"), out.toString());
+    }
+
+    @Test
+    void without_a_command_the_usage_lists_the_commands() {
+        assertEquals(0, run());
+        assertTrue(out.toString().contains("serve-consumer"), out.toString());
+    }
+
+    @Test
+    void an_unknown_option_is_a_usage_error() {
+        assertEquals(ExitCodes.USAGE, run("serve", "--no-such-option"));
+        assertTrue(err.toString().contains("--no-such-option"), err.toString());
+    }
+
+    @Test
+    void serve_hands_its_flags_to_the_launcher_by_setting_key() {
+        assertEquals(0, run("serve", "--port", "8080", "--brokers", "k1:9092,k2:9092", "--brew-time-ms", "0",
+                "--set", "kafka.partitions=12", "--config", "coffee.json"));
+
+        assertEquals(List.of(Launcher.Role.ALL_IN_ONE), launcher.served);
+        assertEquals(Map.of("server.port", "8080", "kafka.brokers", "k1:9092,k2:9092", "brew.time_ms", "0",
+                "kafka.partitions", "12", "config_file", "coffee.json"), launcher.settings.get(0));
+    }
+
+    @Test
+    void each_role_has_its_command() {
+        run("serve-producer");
+        run("serve-consumer");
+        run("broker");
+
+        assertEquals(List.of(Launcher.Role.PRODUCER, Launcher.Role.CONSUMER, Launcher.Role.BROKER), launcher.served);
+    }
+
+    @Test
+    void a_role_that_cannot_start_says_why_in_one_line_with_its_exit_code() {
+        launcher.failure = new CommandFailedException(ExitCodes.CONFIGURATION, "server.port (SERVER_PORT): 'x' is not a number");
+
+        assertEquals(ExitCodes.CONFIGURATION, run("serve-producer"));
+        assertEquals("coffee serve-producer: server.port (SERVER_PORT): 'x' is not a number", err.toString().strip());
+    }
+
+    @Test
+    void order_places_the_order_through_the_core_and_prints_id_and_status() {
+        assertEquals(0, run("order", "--drink", "latte", "--customer", "Ann"));
+
+        Order placed = ((OrderPlaced) kafka.events().get(0)).order();
+        assertEquals("Order " + placed.id() + " placed: Latte for Ann (pending)", out.toString().strip());
+    }
+
+    @Test
+    void an_unknown_drink_is_a_usage_error_and_nothing_is_placed() {
+        assertEquals(ExitCodes.USAGE, run("order", "--drink", "tea"));
+        assertTrue(err.toString().contains("coffee_type must be one of the drinks"), err.toString());
+        assertTrue(kafka.published().isEmpty());
+    }
+
+    @Test
+    void an_order_kafka_did_not_confirm_fails_with_exit_code_4() {
+        kafka.breakDown();
+
+        assertEquals(ExitCodes.UNAVAILABLE, run("order", "--drink", "latte"));
+        assertEquals(1, err.toString().strip().lines().count(), err.toString());
+    }
+
+    @Test
+    void with_wait_the_order_is_followed_to_its_final_status() {
+        kafka.whenPublished(event -> {
+            Order order = ((OrderPlaced) event).order();
+            Thread.ofVirtual().start(() -> {
+                sleep(50);
+                orders.save(order.startBrewing(T0.plusSeconds(1)));
+                sleep(50);
+                orders.save(order.startBrewing(T0.plusSeconds(1)).complete(T0.plusSeconds(2)));
+            });
+        });
+
+        assertEquals(0, run("order", "--drink", "mocha", "--wait"));
+
+        List<String> lines = out.toString().strip().lines().toList();
+        assertTrue(lines.get(0).startsWith("Order "), lines.toString());
+        assertTrue(lines.get(1).endsWith("  pending"), lines.toString());
+        assertTrue(lines.get(lines.size() - 1).endsWith("  completed"), lines.toString());
+    }
+
+    @Test
+    void waiting_for_an_order_nobody_brews_times_out_with_exit_code_6() {
+        assertEquals(ExitCodes.TIMED_OUT, run("order", "--drink", "latte", "--wait", "--timeout", "0"));
+        assertTrue(err.toString().contains("still pending"), err.toString());
+    }
+
+    @Test
+    void status_without_a_producer_running_fails_with_exit_code_4() throws IOException {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+
+        assertEquals(ExitCodes.UNAVAILABLE, run("status", "42", "--url", "http://127.0.0.1:" + closedPort));
+        assertTrue(err.toString().contains("cannot reach the producer"), err.toString());
+    }
+
+    @Test
+    void status_and_orders_read_the_producer_api() throws IOException {
+        String order = "{\"id\":\"0b6a4a8e-6f0e-4a39-8f6d-2b8c3c1f9a77\",\"customer_name\":\"Ann\",\"coffee_type\":\"Latte\","
+                + "\"status\":\"completed\",\"created_at\":\"2026-11-24T09:00:00Z\",\"updated_at\":\"2026-11-24T09:00:01Z\"}";
+        List<String> queries = new ArrayList<>();
+        HttpServer api = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        api.createContext("/", exchange -> {
+            queries.add(exchange.getRequestURI().toString());
+            boolean list = exchange.getRequestURI().getPath().equals("/orders");
+            boolean known = list || exchange.getRequestURI().getPath().endsWith("9a77");
+            byte[] body = (list ? "[" + order + "]" : known ? order : "{\"error\":\"Order not found\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(known ? 200 : 404, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        api.start();
+        String url = "http://127.0.0.1:" + api.getAddress().getPort();
+        try {
+            assertEquals(0, run("status", "0b6a4a8e-6f0e-4a39-8f6d-2b8c3c1f9a77", "--url", url));
+            assertEquals(0, run("orders", "--status", "completed", "--customer", "Ann Lee", "--url", url));
+            assertEquals(ExitCodes.NOT_FOUND, run("status", "nope", "--url", url));
+        } finally {
+            api.stop(0);
+        }
+
+        assertTrue(out.toString().contains("completed"), out.toString());
+        assertTrue(queries.contains("/orders?status=completed&customer=Ann+Lee&limit=20"), queries.toString());
+        assertTrue(err.toString().contains("Order not found"), err.toString());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
