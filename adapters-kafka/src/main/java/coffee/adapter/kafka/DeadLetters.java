@@ -7,6 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
+import java.util.Locale;
 
 /**
  * Moves records nobody can handle to the dead-letter topic, byte for byte, with the reason and
@@ -28,8 +29,9 @@ final class DeadLetters {
 
     /** Completes once the dead letter is stored; retries while Kafka is away. */
     CompletableFuture<Void> send(ConsumerRecord<byte[], byte[]> record, String reason) {
-        LOG.log(Level.WARNING, "dead-lettered {0}-{1}@{2} to {3}: {4}", record.topic(), record.partition(),
-                record.offset(), topic, reason);
+        LOG.log(Level.WARNING, () -> String.format(Locale.ROOT,
+                "dead-lettered %s-%s@%s to %s: %s",
+                record.topic(), record.partition(), record.offset(), topic, reason));
         ProducerRecord<byte[], byte[]> letter = new ProducerRecord<>(topic, null, record.key(), record.value());
         for (Header header : record.headers()) {
             letter.headers().add(header);

@@ -22,6 +22,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import java.util.Locale;
 
 /**
  * Reads every partition of some topics, without a consumer group, and hands each event to the
@@ -88,7 +89,7 @@ final class KafkaEventFeed implements OrderFeed {
                     + patience.toMillis() + " ms", e);
         } catch (ExecutionException e) {
             throw new KafkaUnavailableException("catching up with " + decoders.keySet() + " failed: "
-                    + e.getCause().getMessage(), e.getCause());
+                    + e.getCause(), e.getCause());
         }
     }
 
@@ -154,21 +155,29 @@ final class KafkaEventFeed implements OrderFeed {
                 view.project(decoders.get(record.topic()).decode(record.value()));
             } catch (UndecodableRecordException e) {
                 // the consumer side dead-letters bad commands; the view just passes over them
-                LOG.log(Level.DEBUG, "skipped {0}-{1}@{2}: {3}", record.topic(), record.partition(), record.offset(),
-                        e.getMessage());
+                LOG.log(Level.DEBUG, () -> String.format(Locale.ROOT,
+                        "skipped %s-%s@%s: %s",
+                        record.topic(), record.partition(), record.offset(), e.getMessage()));
             }
         }
     }
 
     private void takeCatchUpRequests() {
         CompletableFuture<Void> request;
-        while ((request = catchUpRequests.poll()) != null) {
+        while ((request = catchUpRequests.peek()) != null) {
+            Map<TopicPartition, Long> ends;
             try {
-                Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment(), timeout);
-                catchingUp.add(new CatchUp(new HashMap<>(ends), request));
+                ends = consumer.endOffsets(consumer.assignment(), timeout);
+            } catch (WakeupException e) {
+                // the wakeup meant for poll() landed here: the request stays queued for the next turn
+                return;
             } catch (RuntimeException e) {
+                catchUpRequests.remove(request);
                 request.completeExceptionally(e);
+                continue;
             }
+            catchUpRequests.remove(request);
+            catchingUp.add(new CatchUp(new HashMap<>(ends), request));
         }
     }
 

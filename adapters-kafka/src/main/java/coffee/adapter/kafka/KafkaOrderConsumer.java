@@ -28,6 +28,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import java.util.Locale;
 
 /**
  * The baristas' side of Kafka: one thread owns one consumer in the consumer group, polls the
@@ -196,7 +197,9 @@ final class KafkaOrderConsumer implements OrderConsumer {
         }
         consumer.commitAsync(offsets, (committed, failure) -> {
             if (failure != null) {
-                LOG.log(Level.DEBUG, "commit failed, will retry: {0}", failure.getMessage());
+                LOG.log(Level.DEBUG, () -> String.format(Locale.ROOT,
+                        "commit failed, will retry: %s",
+                        failure.getMessage()));
                 committed.forEach((partition, offset) -> {
                     PartitionProgress progress = partitions.get(partition);
                     if (progress != null) {
@@ -227,8 +230,10 @@ final class KafkaOrderConsumer implements OrderConsumer {
             CompletableFuture.allOf(underWay.toArray(CompletableFuture[]::new))
                     .get(HANDOVER_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
-            LOG.log(Level.WARNING, "not every order under way finished before handover; the next owner "
-                    + "handles the rest again: {0}", e.getMessage());
+            LOG.log(Level.WARNING, () -> String.format(Locale.ROOT,
+                    "not every order under way finished before handover; the next owner "
+                    + "handles the rest again: %s",
+                    e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -239,8 +244,10 @@ final class KafkaOrderConsumer implements OrderConsumer {
         try {
             consumer.commitSync(offsets, Duration.ofSeconds(10));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "final commit failed; the next owner redelivers some orders "
-                    + "(handled again harmlessly): {0}", e.getMessage());
+            LOG.log(Level.WARNING, () -> String.format(Locale.ROOT,
+                    "final commit failed; the next owner redelivers some orders "
+                    + "(handled again harmlessly): %s",
+                    e.getMessage()));
         }
     }
 
@@ -252,7 +259,9 @@ final class KafkaOrderConsumer implements OrderConsumer {
             try {
                 consumer.close(Duration.ofSeconds(5));
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "closing the consumer failed: {0}", e.getMessage());
+                LOG.log(Level.WARNING, () -> String.format(Locale.ROOT,
+                        "closing the consumer failed: %s",
+                        e.getMessage()));
             }
         }
     }
@@ -281,14 +290,16 @@ final class KafkaOrderConsumer implements OrderConsumer {
             }
             finishAndCommit(leaving);
             revoked.forEach(partitions::remove);
-            LOG.log(Level.INFO, "handed over partitions {0}", numbers(revoked));
+            LOG.log(Level.INFO, () -> String.format(Locale.ROOT, "handed over partitions %s", numbers(revoked)));
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> lost) {
             // someone else owns them already: committing is impossible, finishing is pointless
             lost.stream().map(partitions::remove).filter(p -> p != null).forEach(PartitionProgress::withdrawWaiting);
-            LOG.log(Level.WARNING, "lost partitions {0}; their unfinished orders go to the new owner", numbers(lost));
+            LOG.log(Level.WARNING, () -> String.format(Locale.ROOT,
+                    "lost partitions %s; their unfinished orders go to the new owner",
+                    numbers(lost)));
         }
 
         @Override
@@ -298,7 +309,9 @@ final class KafkaOrderConsumer implements OrderConsumer {
             }
             beforeTakingPartitions.run();
             assigned.forEach(partition -> partitions.put(partition, new PartitionProgress(partition)));
-            LOG.log(Level.INFO, "took partitions {0}; now owning {1}", numbers(assigned), assignedPartitions());
+            LOG.log(Level.INFO, () -> String.format(Locale.ROOT,
+                    "took partitions %s; now owning %s",
+                    numbers(assigned), assignedPartitions()));
         }
 
         private static Set<Integer> numbers(Collection<TopicPartition> partitions) {

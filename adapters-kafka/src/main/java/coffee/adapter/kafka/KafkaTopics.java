@@ -13,6 +13,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import java.util.Locale;
 
 /** Creates the topics this system needs when they are missing, and checks they are there. */
 final class KafkaTopics {
@@ -43,7 +44,7 @@ final class KafkaTopics {
             admin.createTopics(missing).values().forEach((name, creation) -> {
                 try {
                     creation.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
-                    LOG.log(Level.INFO, "created topic {0}", name);
+                    LOG.log(Level.INFO, () -> String.format(Locale.ROOT, "created topic %s", name));
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw unavailable("cannot create topic " + name + ": " + e.getCause().getMessage(), e.getCause());
@@ -82,11 +83,13 @@ final class KafkaTopics {
         try {
             return admin.listTopics().names().get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+                throw notReachable(e.getCause());
+            }
             throw unavailable("Kafka at " + String.join(",", settings.brokers()) + " refused: "
                     + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
-            throw unavailable("Kafka at " + String.join(",", settings.brokers()) + " is not reachable (no answer within "
-                    + settings.timeout().toMillis() + " ms)", e);
+            throw notReachable(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unavailable("interrupted while asking Kafka for its topics", e);
@@ -104,6 +107,11 @@ final class KafkaTopics {
                 new NewTopic(settings.statusTopic(), partitions, replicas)
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
                 new NewTopic(settings.deadLetterTopic(), Optional.of(1), replicas));
+    }
+
+    private KafkaUnavailableException notReachable(Throwable cause) {
+        return unavailable("Kafka at " + String.join(",", settings.brokers()) + " is not reachable (no answer within "
+                + settings.timeout().toMillis() + " ms)", cause);
     }
 
     private static KafkaUnavailableException unavailable(String message, Throwable cause) {

@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.Locale;
 
 /**
  * Retries a write with growing pauses until Kafka acknowledges it: while the broker is away a
@@ -37,8 +38,9 @@ final class Retrying implements AutoCloseable {
                 acknowledged.completeExceptionally(failure);
             } else {
                 long delay = Math.min(FIRST_DELAY.toMillis() << Math.min(attempt - 1, 5), MAX_DELAY.toMillis());
-                LOG.log(Level.WARNING, "writing {0} failed (attempt {1}), retrying in {2} ms: {3}", what, attempt, delay,
-                        failure.getMessage());
+                LOG.log(Level.WARNING, () -> String.format(Locale.ROOT,
+                        "writing %s failed (attempt %s), retrying in %s ms: %s",
+                        what, attempt, delay, failure.getMessage()));
                 scheduler.schedule(() -> attempt(what, write, acknowledged, attempt + 1), delay, TimeUnit.MILLISECONDS);
             }
         });

@@ -30,6 +30,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.Locale;
 
 /**
  * The baristas: a queue of placed orders and a fixed number of workers brewing them.
@@ -84,8 +85,9 @@ public final class BrewingService implements OrderProcessor, AutoCloseable {
                 case OrderPlaced placed -> admit(placed.order(), incoming.requestId(), admitted);
                 case OrderCancelRequested cancel -> requestCancel(cancel.orderId(), incoming.requestId());
                 case OrderStatusChanged status -> {
-                    LOG.log(Level.WARNING, "order_id={0} ignored: a status change is not a command for baristas",
-                            status.orderId());
+                    LOG.log(Level.WARNING, () -> String.format(Locale.ROOT,
+                            "order_id=%s ignored: a status change is not a command for baristas",
+                            status.orderId()));
                     yield Finished.with(Outcome.IGNORED);
                 }
             });
@@ -122,7 +124,9 @@ public final class BrewingService implements OrderProcessor, AutoCloseable {
     }
 
     private Handling duplicate(OrderId id, RequestId requestId, String why) {
-        LOG.log(Level.INFO, "order_id={0} request_id={1} outcome=duplicate skipped: {2}", id, requestId, why);
+        LOG.log(Level.INFO, () -> String.format(Locale.ROOT,
+                "order_id=%s request_id=%s outcome=duplicate skipped: %s",
+                id, requestId, why));
         return Finished.with(Outcome.DUPLICATE);
     }
 
@@ -140,7 +144,9 @@ public final class BrewingService implements OrderProcessor, AutoCloseable {
         }
         Optional<Order> known = knownOrders.find(id);
         if (known.isEmpty()) {
-            LOG.log(Level.WARNING, "order_id={0} request_id={1} cancel ignored: no such order was placed", id, requestId);
+            LOG.log(Level.WARNING, () -> String.format(Locale.ROOT,
+                    "order_id=%s request_id=%s cancel ignored: no such order was placed",
+                    id, requestId));
             return Finished.with(Outcome.IGNORED);
         }
         return switch (known.get().status()) {
@@ -158,20 +164,25 @@ public final class BrewingService implements OrderProcessor, AutoCloseable {
         // the placed event is handled only once the cancellation is stored: committing past it
         // earlier could lose an order that is neither brewed nor cancelled
         published.whenComplete((outcome, failure) -> ticket.finish(outcome, failure));
-        LOG.log(Level.INFO, "order_id={0} request_id={1} drink={2} outcome=cancelled skipped: cancelled while waiting",
-                ticket.order.id(), requestId, ticket.order.drink().displayName());
+        LOG.log(Level.INFO, () -> String.format(Locale.ROOT,
+                "order_id=%s request_id=%s drink=%s outcome=cancelled skipped: cancelled while waiting",
+                ticket.order.id(), requestId, ticket.order.drink().displayName()));
         return Finished.after(published);
     }
 
     private Handling cancelKnown(Order pending, RequestId requestId) {
         Order cancelled = pending.cancel(clock.instant());
         knownOrders.save(cancelled);
-        LOG.log(Level.INFO, "order_id={0} request_id={1} outcome=cancelled", pending.id(), requestId);
+        LOG.log(Level.INFO, () -> String.format(Locale.ROOT,
+                "order_id=%s request_id=%s outcome=cancelled",
+                pending.id(), requestId));
         return Finished.after(publishUntilAcknowledged(cancelled, requestId).thenApply(ignored -> Outcome.CANCELLED));
     }
 
     private Handling rejectCancel(OrderId id, RequestId requestId, String why) {
-        LOG.log(Level.INFO, "order_id={0} request_id={1} cancel rejected: {2}", id, requestId, why);
+        LOG.log(Level.INFO, () -> String.format(Locale.ROOT,
+                "order_id=%s request_id=%s cancel rejected: %s",
+                id, requestId, why));
         return Finished.with(Outcome.CANCEL_REJECTED);
     }
 
@@ -191,9 +202,9 @@ public final class BrewingService implements OrderProcessor, AutoCloseable {
             announced.thenCompose(ignored -> publishUntilAcknowledged(completed, ticket.requestId))
                     .whenComplete((ignored, failure) -> {
                         if (failure == null) {
-                            LOG.log(Level.INFO, "order_id={0} request_id={1} drink={2} outcome=completed brew_ms={3}",
-                                    completed.id(), ticket.requestId, completed.drink().displayName(),
-                                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+                            LOG.log(Level.INFO, () -> String.format(Locale.ROOT,
+                                    "order_id=%s request_id=%s drink=%s outcome=completed brew_ms=%s",
+                                    completed.id(), ticket.requestId, completed.drink().displayName(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)));
                         }
                         ticket.finish(Outcome.BREWED, failure);
                     });
@@ -234,9 +245,9 @@ public final class BrewingService implements OrderProcessor, AutoCloseable {
                 acknowledged.completeExceptionally(failure);
             } else {
                 Duration delay = retryDelay(attempt);
-                LOG.log(Level.WARNING, "order_id={0} publishing status {1} failed (attempt {2}), retrying in {3} ms: {4}",
-                        event.orderId(), event.order().status().wireName(), attempt, delay.toMillis(),
-                        failure.getMessage());
+                LOG.log(Level.WARNING, () -> String.format(Locale.ROOT,
+                        "order_id=%s publishing status %s failed (attempt %s), retrying in %s ms: %s",
+                        event.orderId(), event.order().status().wireName(), attempt, delay.toMillis(), failure.getMessage()));
                 retries.schedule(() -> attemptPublish(event, requestId, acknowledged, attempt + 1),
                         delay.toMillis(), TimeUnit.MILLISECONDS);
             }
@@ -271,8 +282,10 @@ public final class BrewingService implements OrderProcessor, AutoCloseable {
             CompletableFuture.allOf(unacknowledged.toArray(CompletableFuture[]::new))
                     .get(patience.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            LOG.log(Level.WARNING, "{0} status updates were not acknowledged before shutdown; "
-                    + "their orders will be handled again by the next consumer", unacknowledged.size());
+            LOG.log(Level.WARNING, () -> String.format(Locale.ROOT,
+                    "%s status updates were not acknowledged before shutdown; "
+                    + "their orders will be handled again by the next consumer",
+                    unacknowledged.size()));
         }
     }
 

@@ -1,0 +1,63 @@
+package coffee.bootstrap;
+
+import coffee.adapter.kafka.KafkaSettings;
+import java.lang.System.Logger.Level;
+import java.util.List;
+
+/**
+ * `coffee serve`: everything a fresh machine needs in one process. Starts the embedded
+ * broker unless Kafka brokers are configured, then the producer and one consumer.
+ */
+final class AllInOneRole implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(AllInOneRole.class.getName());
+
+    private final BrokerRole broker;
+    private final ConsumerRole consumer;
+    private final ProducerRole producer;
+
+    private AllInOneRole(BrokerRole broker, ConsumerRole consumer, ProducerRole producer) {
+        this.broker = broker;
+        this.consumer = consumer;
+        this.producer = producer;
+    }
+
+    static AllInOneRole start(Configuration config) throws InterruptedException {
+        BrokerRole broker = config.isSet(Settings.KAFKA_BROKERS) ? null : BrokerRole.start(config);
+        ConsumerRole consumer = null;
+        ProducerRole producer = null;
+        try {
+            KafkaSettings kafka = broker == null
+                    ? Wiring.kafka(config)
+                    : Wiring.kafka(config, List.of(broker.bootstrapServers()));
+            consumer = ConsumerRole.start(config, kafka);
+            producer = ProducerRole.start(config, kafka);
+            int port = producer.port();
+            LOG.log(Level.INFO, () -> "Coffee is served. Place an order:  curl -X POST http://localhost:" + port
+                    + "/order -H 'Content-Type: application/json' "
+                    + "-d '{\"customer_name\":\"Ann\",\"coffee_type\":\"Latte\"}'   (Ctrl+C stops)");
+            return new AllInOneRole(broker, consumer, producer);
+        } catch (RuntimeException | InterruptedException e) {
+            if (producer != null) {
+                producer.close();
+            }
+            if (consumer != null) {
+                consumer.close();
+            }
+            if (broker != null) {
+                broker.close();
+            }
+            throw e;
+        }
+    }
+
+    /** In the order that loses nothing: stop taking orders, finish brewing, then stop Kafka. */
+    @Override
+    public void close() {
+        producer.close();
+        consumer.close();
+        if (broker != null) {
+            broker.close();
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package coffee.bootstrap;
+
+import java.lang.System.Logger.Level;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a role until the process is asked to stop (SIGINT, SIGTERM), then stops it in order on
+ * the main thread, whatever asked.
+ *
+ * <p>The shutdown hook only signals the main thread and then holds the JVM open: the JVM would
+ * otherwise exit (with 143) the moment the hook returns, racing the main thread's orderly stop
+ * and losing its last log lines. The main thread ends the process itself through
+ * {@link #exit(int)} once everything is closed and flushed, with the command's own exit code.
+ */
+final class Lifecycle {
+
+    private static final System.Logger LOG = System.getLogger(Lifecycle.class.getName());
+    /** Longer than any role needs to stop; past it the JVM exits anyway. */
+    private static final long STOP_PATIENCE_SECONDS = 60;
+    private static final CountDownLatch EXIT_ALLOWED = new CountDownLatch(1);
+    private static volatile boolean shuttingDown;
+
+    private Lifecycle() {
+    }
+
+    static void runUntilStopped(Callable<? extends AutoCloseable> start) throws Exception {
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            shuttingDown = true;
+            stopRequested.countDown();
+            try {
+                EXIT_ALLOWED.await(STOP_PATIENCE_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        AutoCloseable role;
+        try {
+            role = start.call();
+        } catch (Exception e) {
+            removeHook(hook);
+            throw e;
+        }
+        stopRequested.await();
+        LOG.log(Level.INFO, "stopping");
+        role.close();
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // a signal came during start-up: exit() below ends the process
+        }
+    }
+
+    /** Ends the process with {@code code}; the last thing {@code main} does. */
+    static void exit(int code) {
+        if (shuttingDown) {
+            // the JVM is already exiting (exit() would block): end it now, with our code
+            EXIT_ALLOWED.countDown();
+            Runtime.getRuntime().halt(code);
+        }
+        System.exit(code);
+    }
+}

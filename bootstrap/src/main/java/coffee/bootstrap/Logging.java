@@ -1,0 +1,100 @@
+package coffee.bootstrap;
+
+import ch.qos.logback.classic.AsyncAppender;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+import java.util.Locale;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+/**
+ * Sets up logging for the whole process, in code (no XML to drift from the settings): one
+ * line per event on stderr, text or JSON, written by a background thread so request threads
+ * never wait on the console. Kafka's own logging stays at WARN.
+ */
+final class Logging {
+
+    private static final String TEXT_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level %logger{0} - %msg%n%ex";
+    /** Enough room for bursts of access-log lines; a full queue slows writers rather than losing lines. */
+    private static final int QUEUE_SIZE = 16_384;
+
+    private Logging() {
+    }
+
+    /** Long-running roles: this system's logs at {@code level}, libraries quieter. */
+    static void forService(String level, String format) {
+        configure(Level.toLevel(level.toUpperCase(Locale.ROOT), Level.INFO), format, Level.WARN);
+    }
+
+    /**
+     * One-shot commands (`coffee order`): only warnings, and nothing from Kafka's clients short
+     * of an error, so a failure reads as one line of the command's own.
+     */
+    static void forCommandLineTool(String format) {
+        configure(Level.WARN, format, Level.ERROR);
+    }
+
+    private static void configure(Level level, String format, Level kafkaLevel) {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        context.reset();
+
+        ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
+        console.setContext(context);
+        console.setName("console");
+        console.setTarget("System.err");
+        console.setEncoder(encoder(context, format));
+        console.start();
+
+        AsyncAppender async = new AsyncAppender();
+        async.setContext(context);
+        async.setName("async");
+        async.setQueueSize(QUEUE_SIZE);
+        async.setDiscardingThreshold(0);
+        async.setIncludeCallerData(false);
+        async.addAppender(console);
+        async.start();
+
+        Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.setLevel(level);
+        root.addAppender(async);
+        context.getLogger("org.apache.kafka").setLevel(kafkaLevel);
+        context.getLogger("kafka").setLevel(kafkaLevel);
+        context.getLogger("state.change.logger").setLevel(kafkaLevel);
+        // the embedded broker's controller says at WARN that a fresh data directory is empty: it is meant to be
+        context.getLogger("org.apache.kafka.controller.QuorumController").setLevel(Level.ERROR);
+        context.getLogger("io.helidon").setLevel(level.isGreaterOrEqual(Level.WARN) ? level : Level.INFO);
+
+        // anything still logging through java.util.logging lands here too
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+    }
+
+    private static Encoder<ILoggingEvent> encoder(LoggerContext context, String format) {
+        if ("json".equals(format)) {
+            JsonLogLayout layout = new JsonLogLayout();
+            layout.setContext(context);
+            layout.start();
+            LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
+            encoder.setContext(context);
+            encoder.setLayout(layout);
+            encoder.start();
+            return encoder;
+        }
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern(TEXT_PATTERN);
+        encoder.start();
+        return encoder;
+    }
+
+    /** Flushes what is queued; call before the process exits. */
+    static void flush() {
+        ((LoggerContext) LoggerFactory.getILoggerFactory()).stop();
+    }
+}

@@ -1,0 +1,91 @@
+package coffee.bootstrap;
+
+import coffee.adapter.cli.CommandFailedException;
+import coffee.adapter.cli.ExitCodes;
+import coffee.adapter.cli.Launcher;
+import coffee.adapter.kafka.KafkaConnection;
+import coffee.adapter.kafka.KafkaUnavailableException;
+import coffee.adapter.kafka.OrderFeed;
+import coffee.adapter.kafka.StartAt;
+import coffee.adapter.kafka.broker.EmbeddedKafkaBroker;
+import coffee.application.port.in.PlaceOrder;
+import coffee.application.port.in.WatchOrder;
+import coffee.application.port.out.OrderIds;
+import coffee.application.readmodel.InMemoryOrderRepository;
+import coffee.application.service.OrderProjection;
+import coffee.application.service.OrderQueries;
+import coffee.application.service.PlaceOrderService;
+import java.util.Map;
+
+/** How the CLI starts roles and reaches the core: configuration, logging and wiring. */
+final class Roles implements Launcher {
+
+    private final Map<String, String> environment;
+
+    Roles(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public void serve(Role role, Map<String, String> flags) throws Exception {
+        Configuration config = configuration(flags);
+        Logging.forService(config.get(Settings.LOG_LEVEL), config.get(Settings.LOG_FORMAT));
+        try {
+            Lifecycle.runUntilStopped(() -> switch (role) {
+                case ALL_IN_ONE -> AllInOneRole.start(config);
+                case PRODUCER -> ProducerRole.start(config, Wiring.kafka(config));
+                case CONSUMER -> ConsumerRole.start(config, Wiring.kafka(config));
+                case BROKER -> BrokerRole.start(config);
+            });
+        } catch (KafkaUnavailableException | EmbeddedKafkaBroker.BrokerStartException e) {
+            throw new CommandFailedException(ExitCodes.UNAVAILABLE, e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Ordering openOrdering(Map<String, String> flags) throws Exception {
+        Configuration config = configuration(flags);
+        Logging.forCommandLineTool(config.get(Settings.LOG_FORMAT));
+        KafkaConnection kafka = KafkaConnection.open(Wiring.kafka(config), "cli");
+        try {
+            kafka.ensureTopics();
+            InMemoryOrderRepository orders = new InMemoryOrderRepository();
+            // from the end: only this order's statuses matter, and they are all still to come
+            OrderFeed statuses = kafka.followStatuses(new OrderProjection(orders), StartAt.END);
+            PlaceOrderService place = new PlaceOrderService(kafka.publisher(), orders, OrderIds.random(),
+                    Wiring.CLOCK);
+            OrderQueries queries = new OrderQueries(orders);
+            return new Ordering() {
+                @Override
+                public PlaceOrder placeOrder() {
+                    return place;
+                }
+
+                @Override
+                public WatchOrder watchOrder() {
+                    return queries;
+                }
+
+                @Override
+                public void close() {
+                    statuses.close();
+                    kafka.close();
+                }
+            };
+        } catch (KafkaUnavailableException e) {
+            kafka.close();
+            throw new CommandFailedException(ExitCodes.UNAVAILABLE, e.getMessage(), e);
+        } catch (RuntimeException | InterruptedException e) {
+            kafka.close();
+            throw e;
+        }
+    }
+
+    private Configuration configuration(Map<String, String> flags) {
+        try {
+            return Configuration.load(flags, environment);
+        } catch (ConfigurationException e) {
+            throw new CommandFailedException(ExitCodes.CONFIGURATION, e.getMessage(), e);
+        }
+    }
+}

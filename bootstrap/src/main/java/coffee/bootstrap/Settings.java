@@ -1,0 +1,81 @@
+package coffee.bootstrap;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every setting of the system, in one place. docs/configuration.md lists the same ones (a
+ * test keeps the two in step).
+ */
+final class Settings {
+
+    static final Setting<Integer> SERVER_PORT = new Setting<>("server.port", "SERVER_PORT", "3000",
+            Parsers.port(), "HTTP port of the producer's API; 0 picks a free one.");
+    static final Setting<String> SERVER_HOST = new Setting<>("server.host", "SERVER_HOST", "0.0.0.0",
+            Parsers.text(), "Address the API listens on.");
+    static final Setting<Integer> SERVER_MAX_BODY_BYTES = new Setting<>("server.max_body_bytes",
+            "SERVER_MAX_BODY_BYTES", "16384", Parsers.intRange(256, 1024 * 1024),
+            "Largest request body accepted; larger ones get 413.");
+    static final Setting<List<String>> CORS_ALLOWED_ORIGINS = new Setting<>("server.cors_allowed_origins",
+            "CORS_ALLOWED_ORIGINS", "*", Parsers.list(),
+            "Origins browsers may call the API from (JSON array or comma list); * allows any.");
+    static final Setting<List<String>> KAFKA_BROKERS = new Setting<>("kafka.brokers", "KAFKA_BROKERS",
+            "localhost:9092", Parsers.brokers(),
+            "Kafka bootstrap servers, as a JSON array or comma list. `serve` starts its own broker unless set.");
+    static final Setting<String> KAFKA_TOPIC = new Setting<>("kafka.topic", "KAFKA_TOPIC", "coffee_orders",
+            Parsers.topic(), "Topic of order commands (order_placed, order_cancel_requested).");
+    static final Setting<String> KAFKA_STATUS_TOPIC = new Setting<>("kafka.status_topic", "KAFKA_STATUS_TOPIC",
+            "coffee_order_status", Parsers.topic(), "Compacted topic of order status snapshots.");
+    static final Setting<String> KAFKA_DLQ_TOPIC = new Setting<>("kafka.dlq_topic", "KAFKA_DLQ_TOPIC",
+            "coffee_orders_dlq", Parsers.topic(), "Dead-letter topic for records that cannot be handled.");
+    static final Setting<Integer> KAFKA_PARTITIONS = new Setting<>("kafka.partitions", "KAFKA_PARTITIONS", "6",
+            Parsers.intRange(1, 10_000), "Partitions of the topics created at start-up (existing topics are kept).");
+    static final Setting<Integer> KAFKA_REPLICATION_FACTOR = new Setting<>("kafka.replication_factor",
+            "KAFKA_REPLICATION_FACTOR", "-1", Parsers.intRange(-1, 32),
+            "Replicas of the topics created at start-up; -1 uses the broker's default.");
+    static final Setting<Integer> KAFKA_RETRY_MAX = new Setting<>("kafka.retry_max", "KAFKA_RETRY_MAX", "5",
+            Parsers.intRange(0, Integer.MAX_VALUE), "How often the producer retries a send within the timeout.");
+    static final Setting<String> KAFKA_REQUIRED_ACKS = new Setting<>("kafka.required_acks", "KAFKA_REQUIRED_ACKS",
+            "all", Parsers.oneOf("none", "local", "all"),
+            "none, local or all. Only all keeps the promise that a 201 order is never lost.");
+    static final Setting<Integer> KAFKA_TIMEOUT_MS = new Setting<>("kafka.timeout_ms", "KAFKA_TIMEOUT_MS", "5000",
+            Parsers.intRange(100, 600_000),
+            "How long a publish or admin call may take; past it POST /order answers 503.");
+    static final Setting<String> KAFKA_GROUP_ID = new Setting<>("kafka.group_id", "KAFKA_GROUP_ID",
+            "coffee-baristas", Parsers.text(), "Consumer group shared by all consumer instances.");
+    static final Setting<Map<String, String>> KAFKA_PROPERTIES = new Setting<>("kafka.properties",
+            "KAFKA_PROPERTIES", "{}", Parsers.properties(),
+            "Kafka client properties passed through unchanged (JSON object): SASL, TLS, tuning.");
+    static final Setting<Integer> CONSUMER_CONCURRENCY = new Setting<>("consumer.concurrency",
+            "CONSUMER_CONCURRENCY", "4", Parsers.intRange(1, 1024), "Baristas brewing in parallel per consumer.");
+    static final Setting<Integer> CONSUMER_MAX_QUEUED = new Setting<>("consumer.max_queued", "CONSUMER_MAX_QUEUED",
+            "100", Parsers.intRange(1, 100_000),
+            "Orders a consumer holds per partition before pausing it (they stay cancellable while waiting).");
+    static final Setting<Integer> BREW_TIME_MS = new Setting<>("brew.time_ms", "BREW_TIME_MS", "800",
+            Parsers.intRange(0, 600_000), "How long brewing one drink takes; 0 brews instantly.");
+    static final Setting<Integer> CANCEL_TIMEOUT_MS = new Setting<>("cancel.timeout_ms", "CANCEL_TIMEOUT_MS", "3000",
+            Parsers.intRange(0, 60_000), "How long a cancel waits for the consumer's verdict before answering 202.");
+    static final Setting<Integer> BROKER_PORT = new Setting<>("broker.port", "BROKER_PORT", "9092",
+            Parsers.port(), "Client port of the embedded broker (`serve`, `broker`).");
+    static final Setting<Path> BROKER_DATA_DIR = new Setting<>("broker.data_dir", "BROKER_DATA_DIR",
+            "./.coffee/kafka", Parsers.path(), "Where the embedded broker keeps its data; kept across restarts.");
+    static final Setting<String> LOG_LEVEL = new Setting<>("log.level", "LOG_LEVEL", "info",
+            Parsers.oneOf("trace", "debug", "info", "warn", "error"), "Level of this system's own logs.");
+    static final Setting<String> LOG_FORMAT = new Setting<>("log.format", "LOG_FORMAT", "text",
+            Parsers.oneOf("text", "json"), "text for people, json for log collectors (one JSON object per line).");
+
+    static final List<Setting<?>> ALL = List.of(
+            SERVER_PORT, SERVER_HOST, SERVER_MAX_BODY_BYTES, CORS_ALLOWED_ORIGINS,
+            KAFKA_BROKERS, KAFKA_TOPIC, KAFKA_STATUS_TOPIC, KAFKA_DLQ_TOPIC, KAFKA_PARTITIONS,
+            KAFKA_REPLICATION_FACTOR, KAFKA_RETRY_MAX, KAFKA_REQUIRED_ACKS, KAFKA_TIMEOUT_MS, KAFKA_GROUP_ID,
+            KAFKA_PROPERTIES, CONSUMER_CONCURRENCY, CONSUMER_MAX_QUEUED, BREW_TIME_MS, CANCEL_TIMEOUT_MS,
+            BROKER_PORT, BROKER_DATA_DIR, LOG_LEVEL, LOG_FORMAT);
+
+    /** Not a setting of the system but of where settings come from: the config file. */
+    static final String CONFIG_FILE_KEY = "config_file";
+    static final String CONFIG_FILE_ENV = "CONFIG_FILE";
+
+    private Settings() {
+    }
+}

@@ -1,0 +1,148 @@
+package coffee.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import coffee.adapter.kafka.KafkaSettings;
+import coffee.adapter.kafka.SharedKafka;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The real roles as separate `coffee` processes against a real broker, driven over HTTP. */
+class CoffeeEndToEndIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Deque<CoffeeProcess> processes = new ArrayDeque<>();
+    private Map<String, String> env;
+
+    @BeforeEach
+    void isolatedTopics() {
+        KafkaSettings kafka = SharedKafka.uniqueSettings();
+        env = new HashMap<>(Map.of(
+                "KAFKA_BROKERS", String.join(",", kafka.brokers()),
+                "KAFKA_TOPIC", kafka.ordersTopic(),
+                "KAFKA_STATUS_TOPIC", kafka.statusTopic(),
+                "KAFKA_DLQ_TOPIC", kafka.deadLetterTopic(),
+                "KAFKA_GROUP_ID", kafka.groupId(),
+                "KAFKA_PARTITIONS", "3",
+                "SERVER_PORT", "0",
+                "BREW_TIME_MS", "50"));
+    }
+
+    @AfterEach
+    void stopAll() throws InterruptedException {
+        while (!processes.isEmpty()) {
+            processes.pop().close();
+        }
+    }
+
+    private CoffeeProcess coffee(String name, String... args) {
+        CoffeeProcess process = CoffeeProcess.start(name, env, args);
+        processes.push(process);
+        return process;
+    }
+
+    private JsonNode postOrder(int port, String customer, String drink) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/order"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"customer_name\":\"" + customer + "\",\"coffee_type\":\"" + drink + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, response.statusCode(), response.body());
+        return JSON.readTree(response.body()).get("order");
+    }
+
+    private JsonNode getOrder(int port, String id) throws Exception {
+        return JSON.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/order/" + id))
+                .build(), HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    @Test
+    void an_order_posted_to_the_producer_is_brewed_by_the_consumer_and_shown_completed() throws Exception {
+        CoffeeProcess consumer = coffee("consumer", "serve-consumer");
+        CoffeeProcess producer = coffee("producer", "serve-producer");
+        int port = producer.apiPort();
+
+        String id = postOrder(port, "Ann", "Latte").get("id").asText();
+
+        String processed = consumer.awaitLine(line -> line.contains("order_id=" + id) && line.contains("outcome=completed"),
+                PATIENCE);
+        assertTrue(processed.contains("request_id="), processed);
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        String status = "";
+        while (!status.equals("completed") && System.nanoTime() < deadline) {
+            status = getOrder(port, id).get("status").asText();
+            Thread.sleep(50);
+        }
+        assertEquals("completed", status);
+    }
+
+    @Test
+    void coffee_order_goes_through_kafka_and_waits_for_the_consumer() throws Exception {
+        coffee("consumer", "serve-consumer");
+
+        CoffeeProcess order = coffee("order", "order", "--drink", "flat white", "--customer", "Ann", "--wait");
+
+        assertEquals(0, order.awaitExit(PATIENCE), String.join("\n", order.output()));
+        List<String> output = order.output();
+        assertTrue(output.get(0).matches("Order [0-9a-f-]{36} placed: Flat White for Ann \\(pending\\)"), output.toString());
+        assertTrue(output.get(output.size() - 1).endsWith("completed"), output.toString());
+    }
+
+    @Test
+    void coffee_order_without_a_reachable_broker_fails_fast_with_one_line() throws Exception {
+        try (ServerSocket unused = new ServerSocket(0)) {
+            env.put("KAFKA_BROKERS", "127.0.0.1:" + unused.getLocalPort());
+        }
+        long started = System.nanoTime();
+
+        CoffeeProcess order = coffee("order-no-broker", "order", "--drink", "latte");
+
+        assertEquals(4, order.awaitExit(Duration.ofSeconds(30)));
+        long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+        assertTrue(seconds <= 10, "took " + seconds + " s");
+        assertEquals(1, order.output().size(), order.output().toString());
+        assertTrue(order.output().get(0).contains("not reachable"), order.output().toString());
+    }
+
+    @Test
+    void a_bad_setting_stops_start_up_with_a_message_naming_it() throws Exception {
+        env.put("SERVER_PORT", "eighty");
+
+        CoffeeProcess producer = coffee("bad-config", "serve-producer");
+
+        assertEquals(3, producer.awaitExit(PATIENCE));
+        assertTrue(producer.output().stream().anyMatch(line -> line.contains("server.port (SERVER_PORT)")),
+                producer.output().toString());
+    }
+
+    @Test
+    void roles_stopped_with_sigterm_shut_down_in_order_and_exit_0() throws Exception {
+        CoffeeProcess consumer = coffee("consumer", "serve-consumer");
+        CoffeeProcess producer = coffee("producer", "serve-producer");
+        producer.apiPort();
+        consumer.awaitLine(line -> line.contains("took partitions"), PATIENCE);
+
+        assertEquals(0, producer.stop());
+        assertEquals(0, consumer.stop());
+        assertTrue(producer.output().stream().anyMatch(line -> line.contains("producer stopped")));
+        assertTrue(consumer.output().stream().anyMatch(line -> line.contains("consumer stopped")));
+    }
+}

@@ -1,0 +1,139 @@
+package coffee.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigurationTest {
+
+    @TempDir
+    Path dir;
+
+    private Path file(String json) throws IOException {
+        return Files.writeString(dir.resolve("coffee.json"), json);
+    }
+
+    @Test
+    void without_anything_set_every_setting_has_its_documented_default() {
+        Configuration config = Configuration.load(Map.of(), Map.of());
+
+        assertEquals(3000, config.get(Settings.SERVER_PORT));
+        assertEquals(List.of("localhost:9092"), config.get(Settings.KAFKA_BROKERS));
+        assertEquals("coffee_orders", config.get(Settings.KAFKA_TOPIC));
+        assertEquals(5, config.get(Settings.KAFKA_RETRY_MAX));
+        assertEquals("all", config.get(Settings.KAFKA_REQUIRED_ACKS));
+        assertFalse(config.isSet(Settings.KAFKA_BROKERS));
+    }
+
+    @Test
+    void flags_win_over_environment_which_wins_over_the_file() throws IOException {
+        Path file = file("{\"server\":{\"port\":1111},\"kafka\":{\"topic\":\"from_file\",\"retry_max\":1}}");
+
+        Configuration config = Configuration.load(
+                Map.of("server.port", "3333", "config_file", file.toString()),
+                Map.of("SERVER_PORT", "2222", "KAFKA_TOPIC", "from_env"));
+
+        assertEquals(3333, config.get(Settings.SERVER_PORT));
+        assertEquals("from_env", config.get(Settings.KAFKA_TOPIC));
+        assertEquals(1, config.get(Settings.KAFKA_RETRY_MAX));
+    }
+
+    @Test
+    void the_config_file_can_come_from_the_environment_and_use_dotted_keys() throws IOException {
+        Path file = file("{\"kafka.brokers\":[\"k1:9092\",\"k2:9092\"],\"kafka.required_acks\":\"local\"}");
+
+        Configuration config = Configuration.load(Map.of(), Map.of("CONFIG_FILE", file.toString()));
+
+        assertEquals(List.of("k1:9092", "k2:9092"), config.get(Settings.KAFKA_BROKERS));
+        assertEquals("local", config.get(Settings.KAFKA_REQUIRED_ACKS));
+        assertTrue(config.isSet(Settings.KAFKA_BROKERS));
+    }
+
+    @Test
+    void brokers_are_a_json_array_or_a_comma_list() {
+        assertEquals(List.of("a:1", "b:2"),
+                Configuration.load(Map.of(), Map.of("KAFKA_BROKERS", "[\"a:1\",\"b:2\"]")).get(Settings.KAFKA_BROKERS));
+        assertEquals(List.of("a:1", "b:2"),
+                Configuration.load(Map.of(), Map.of("KAFKA_BROKERS", " a:1, b:2 ")).get(Settings.KAFKA_BROKERS));
+    }
+
+    @Test
+    void kafka_client_properties_pass_through_as_given() throws IOException {
+        Path file = file("{\"kafka\":{\"properties\":{\"security.protocol\":\"SASL_SSL\",\"linger.ms\":10}}}");
+
+        Configuration config = Configuration.load(Map.of("config_file", file.toString()), Map.of());
+
+        assertEquals(Map.of("security.protocol", "SASL_SSL", "linger.ms", "10"), config.get(Settings.KAFKA_PROPERTIES));
+    }
+
+    @Test
+    void a_flag_may_name_a_setting_by_its_environment_name() {
+        assertEquals(8080, Configuration.load(Map.of("SERVER_PORT", "8080"), Map.of()).get(Settings.SERVER_PORT));
+    }
+
+    @Test
+    void a_bad_value_stops_loading_naming_the_setting_and_where_it_came_from() {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> Configuration.load(Map.of(), Map.of("SERVER_PORT", "eighty")));
+
+        assertEquals("invalid server.port (SERVER_PORT) in the environment: 'eighty' is not a whole number",
+                e.getMessage());
+    }
+
+    @Test
+    void out_of_range_and_unknown_words_are_bad_values_too() {
+        assertThrows(ConfigurationException.class, () -> Configuration.load(Map.of("server.port", "70000"), Map.of()));
+        ConfigurationException acks = assertThrows(ConfigurationException.class,
+                () -> Configuration.load(Map.of(), Map.of("KAFKA_REQUIRED_ACKS", "most")));
+        assertTrue(acks.getMessage().contains("none, local, all"), acks.getMessage());
+        assertThrows(ConfigurationException.class,
+                () -> Configuration.load(Map.of(), Map.of("KAFKA_BROKERS", "no-port-here")));
+        assertThrows(ConfigurationException.class,
+                () -> Configuration.load(Map.of(), Map.of("KAFKA_TOPIC", "has spaces")));
+    }
+
+    @Test
+    void an_unknown_key_in_the_file_is_an_error_not_a_silent_typo() throws IOException {
+        Path file = file("{\"server\":{\"prot\":3000}}");
+
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> Configuration.load(Map.of("config_file", file.toString()), Map.of()));
+
+        assertTrue(e.getMessage().contains("server.prot"), e.getMessage());
+    }
+
+    @Test
+    void an_unknown_flag_setting_is_an_error() {
+        assertThrows(ConfigurationException.class, () -> Configuration.load(Map.of("server.prot", "1"), Map.of()));
+    }
+
+    @Test
+    void a_missing_or_broken_config_file_is_reported_in_words() throws IOException {
+        ConfigurationException missing = assertThrows(ConfigurationException.class,
+                () -> Configuration.load(Map.of("config_file", dir.resolve("nope.json").toString()), Map.of()));
+        Path broken = file("{ not json");
+        ConfigurationException invalid = assertThrows(ConfigurationException.class,
+                () -> Configuration.load(Map.of("config_file", broken.toString()), Map.of()));
+
+        assertTrue(missing.getMessage().contains("does not exist"), missing.getMessage());
+        assertTrue(invalid.getMessage().contains("not valid JSON"), invalid.getMessage());
+    }
+
+    @Test
+    void every_setting_default_is_itself_valid() {
+        Configuration config = Configuration.load(Map.of(), Map.of());
+
+        for (Setting<?> setting : Settings.ALL) {
+            config.get(setting);
+        }
+    }
+}
