@@ -14,6 +14,12 @@ import io.helidon.http.Status;
  */
 final class JsonDirectHandler implements DirectHandler {
 
+    private final String tooLarge;
+
+    JsonDirectHandler(int maxBodyBytes) {
+        this.tooLarge = "Request body is larger than " + maxBodyBytes + " bytes";
+    }
+
     @Override
     public TransportResponse handle(TransportRequest request, EventType eventType, Status status,
             ServerResponseHeaders headers, String message) {
@@ -23,7 +29,7 @@ final class JsonDirectHandler implements DirectHandler {
                 .headers(headers)
                 .header(HeaderNames.CONTENT_TYPE, "application/json")
                 .header(RequestIds.HEADER, id.value())
-                .entity(ApiErrors.body(ErrorHandling.describe(status), id))
+                .entity(ApiErrors.body(status.code() == 413 ? tooLarge : ErrorHandling.describe(status), id))
                 .keepAlive(eventType.keepAlive())
                 .build();
     }

@@ -21,7 +21,7 @@ public final class OrderApiServer implements AutoCloseable {
     /** Starts serving; returns once the port is bound. */
     public static OrderApiServer start(HttpSettings settings, OrderUseCases useCases) {
         DirectHandlers.Builder directHandlers = DirectHandlers.builder();
-        JsonDirectHandler json = new JsonDirectHandler();
+        JsonDirectHandler json = new JsonDirectHandler(settings.maxBodyBytes());
         for (EventType type : EventType.values()) {
             directHandlers.addHandler(type, json);
         }

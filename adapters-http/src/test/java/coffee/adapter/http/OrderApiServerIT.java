@@ -154,7 +154,10 @@ class OrderApiServerIT {
     void a_body_larger_than_the_limit_is_a_413() {
         String huge = "{\"customer_name\":\"" + "a".repeat(20_000) + "\",\"coffee_type\":\"Latte\"}";
 
-        assertJsonError(start().postJson("/order", huge), 413);
+        ApiClient.Response response = start().postJson("/order", huge);
+
+        assertJsonError(response, 413);
+        assertEquals("Request body is larger than 16384 bytes", response.text("error"));
     }
 
     @Test
