@@ -99,7 +99,8 @@ final class Configuration {
                 case FILE -> "in " + file.map(Path::toString).orElse("the config file");
                 case DEFAULT -> "as the default";
             };
-            throw new ConfigurationException("invalid " + setting.names() + " " + where + ": " + e.getMessage());
+            String why = setting.secret() ? "not a valid value (secret, not shown)" : e.getMessage();
+            throw new ConfigurationException("invalid " + setting.names() + " " + where + ": " + why);
         }
     }
 
@@ -135,7 +136,9 @@ final class Configuration {
         } catch (NoSuchFileException e) {
             throw new ConfigurationException("config file " + file + " does not exist");
         } catch (JsonProcessingException e) {
-            throw new ConfigurationException("config file " + file + " is not valid JSON: " + e.getOriginalMessage());
+            // only where: Jackson's message quotes the file's text, which may hold secrets
+            throw new ConfigurationException("config file " + file + " is not valid JSON (line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
         } catch (IOException e) {
             throw new ConfigurationException("cannot read config file " + file + ": " + e.getMessage());
         }

@@ -19,6 +19,7 @@ final class Lifecycle {
     private static final System.Logger LOG = System.getLogger(Lifecycle.class.getName());
     /** Longer than any role needs to stop; past it the JVM exits anyway. */
     private static final long STOP_PATIENCE_SECONDS = 60;
+    /** Never released: the hook holds the JVM until halt() or its patience runs out. */
     private static final CountDownLatch EXIT_ALLOWED = new CountDownLatch(1);
     private static volatile boolean shuttingDown;
 
@@ -60,8 +61,8 @@ final class Lifecycle {
     /** Ends the process with {@code code}; the last thing {@code main} does. */
     static void exit(int code) {
         if (shuttingDown) {
-            // the JVM is already exiting (exit() would block): end it now, with our code
-            EXIT_ALLOWED.countDown();
+            // the JVM is already exiting (exit() would block): end it now, with our code. The hook
+            // is not released first: the moment it returns, the JVM would exit with 143 instead
             Runtime.getRuntime().halt(code);
         }
         System.exit(code);

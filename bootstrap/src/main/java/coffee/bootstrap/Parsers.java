@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Readers for setting values, each failing with a reason a person understands. */
@@ -84,6 +85,11 @@ final class Parsers {
         };
     }
 
+    /** Any text, empty meaning "none". */
+    static Setting.Parser<Optional<String>> optionalText() {
+        return text -> text.isBlank() ? Optional.empty() : Optional.of(text.strip());
+    }
+
     /** A JSON array of strings, or a comma-separated list: {@code ["a","b"]} or {@code a,b}. */
     static Setting.Parser<List<String>> list() {
         return text -> {
@@ -130,7 +136,14 @@ final class Parsers {
     /** A JSON object of string values, for properties passed through unchanged. */
     static Setting.Parser<Map<String, String>> properties() {
         return text -> {
-            JsonNode object = json(text.strip());
+            JsonNode object;
+            try {
+                object = JSON.readTree(text.strip());
+            } catch (JsonProcessingException e) {
+                // Jackson quotes the offending text, and these properties hold passwords
+                throw new IllegalArgumentException("is not a valid JSON object (at column "
+                        + e.getLocation().getColumnNr() + ")");
+            }
             if (!object.isObject()) {
                 throw new IllegalArgumentException("must be a JSON object, e.g. {\"security.protocol\":\"SASL_SSL\"}");
             }

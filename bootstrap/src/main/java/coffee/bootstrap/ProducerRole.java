@@ -3,6 +3,7 @@ package coffee.bootstrap;
 import coffee.adapter.http.OrderApiServer;
 import coffee.adapter.http.OrderUseCases;
 import coffee.adapter.kafka.KafkaConnection;
+import coffee.adapter.kafka.KafkaHealthProbe;
 import coffee.adapter.kafka.KafkaSettings;
 import coffee.adapter.kafka.OrderFeed;
 import coffee.adapter.kafka.StartAt;
@@ -28,13 +29,18 @@ final class ProducerRole implements AutoCloseable {
     /** A view of millions of orders takes a while to rebuild; long enough, and still bounded. */
     private static final Duration CATCH_UP_PATIENCE = Duration.ofMinutes(5);
 
+    /** Often enough that readiness turns within seconds of Kafka going away or coming back. */
+    static final Duration HEALTH_PROBE_INTERVAL = Duration.ofSeconds(2);
+
     private final KafkaConnection kafka;
     private final OrderFeed feed;
+    private final KafkaHealthProbe health;
     private final OrderApiServer http;
 
-    private ProducerRole(KafkaConnection kafka, OrderFeed feed, OrderApiServer http) {
+    private ProducerRole(KafkaConnection kafka, OrderFeed feed, KafkaHealthProbe health, OrderApiServer http) {
         this.kafka = kafka;
         this.feed = feed;
+        this.health = health;
         this.http = http;
     }
 
@@ -42,6 +48,7 @@ final class ProducerRole implements AutoCloseable {
         long started = System.nanoTime();
         KafkaConnection kafka = KafkaConnection.open(kafkaSettings, "producer");
         OrderFeed feed = null;
+        KafkaHealthProbe health = null;
         try {
             kafka.ensureTopics();
             InMemoryOrderRepository orders = new InMemoryOrderRepository();
@@ -59,12 +66,16 @@ final class ProducerRole implements AutoCloseable {
                     new CancelOrderService(publisher, orders, clock,
                             Duration.ofMillis(config.get(Settings.CANCEL_TIMEOUT_MS))),
                     queries);
-            OrderApiServer http = OrderApiServer.start(Wiring.http(config), useCases);
+            health = kafka.startHealthProbe(HEALTH_PROBE_INTERVAL, HEALTH_PROBE_INTERVAL);
+            OrderApiServer http = OrderApiServer.start(Wiring.http(config), useCases, health::problem);
             LOG.log(Level.INFO, String.format(Locale.ROOT,
                     "producer ready in %s ms: API on http://localhost:%s, Kafka %s",
                     Duration.ofNanos(System.nanoTime() - started).toMillis(), http.port(), String.join(",", kafkaSettings.brokers())));
-            return new ProducerRole(kafka, feed, http);
+            return new ProducerRole(kafka, feed, health, http);
         } catch (RuntimeException | InterruptedException e) {
+            if (health != null) {
+                health.close();
+            }
             if (feed != null) {
                 feed.close();
             }
@@ -81,6 +92,7 @@ final class ProducerRole implements AutoCloseable {
     @Override
     public void close() {
         http.close();
+        health.close();
         feed.close();
         kafka.close();
         LOG.log(Level.INFO, "producer stopped");

@@ -11,8 +11,13 @@ import java.util.Objects;
  * @param defaultValue the value when nothing sets it, as text (parsed like any other value)
  * @param parser turns text into a value, or explains why it cannot
  * @param description what it means, for errors and docs
+ * @param secret whether the value is a secret: never echoed in errors or logs
  */
-record Setting<T>(String key, String env, String defaultValue, Parser<T> parser, String description) {
+record Setting<T>(String key, String env, String defaultValue, Parser<T> parser, String description, boolean secret) {
+
+    Setting(String key, String env, String defaultValue, Parser<T> parser, String description) {
+        this(key, env, defaultValue, parser, description, false);
+    }
 
     Setting {
         Objects.requireNonNull(key, "key");

@@ -3,6 +3,7 @@ package coffee.bootstrap;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Every setting of the system, in one place. docs/configuration.md lists the same ones (a
@@ -20,6 +21,10 @@ final class Settings {
     static final Setting<List<String>> CORS_ALLOWED_ORIGINS = new Setting<>("server.cors_allowed_origins",
             "CORS_ALLOWED_ORIGINS", "*", Parsers.list(),
             "Origins browsers may call the API from (JSON array or comma list); * allows any.");
+    static final Setting<Optional<String>> API_KEY = new Setting<>("server.api_key", "API_KEY", "",
+            Parsers.optionalText(),
+            "When set, POST and DELETE requests need Authorization: Bearer <key> (401 otherwise). Empty: open.",
+            true);
     static final Setting<List<String>> KAFKA_BROKERS = new Setting<>("kafka.brokers", "KAFKA_BROKERS",
             "localhost:9092", Parsers.brokers(),
             "Kafka bootstrap servers, as a JSON array or comma list. `serve` starts its own broker unless set.");
@@ -66,7 +71,7 @@ final class Settings {
             Parsers.oneOf("text", "json"), "text for people, json for log collectors (one JSON object per line).");
 
     static final List<Setting<?>> ALL = List.of(
-            SERVER_PORT, SERVER_HOST, SERVER_MAX_BODY_BYTES, CORS_ALLOWED_ORIGINS,
+            SERVER_PORT, SERVER_HOST, SERVER_MAX_BODY_BYTES, CORS_ALLOWED_ORIGINS, API_KEY,
             KAFKA_BROKERS, KAFKA_TOPIC, KAFKA_STATUS_TOPIC, KAFKA_DLQ_TOPIC, KAFKA_PARTITIONS,
             KAFKA_REPLICATION_FACTOR, KAFKA_RETRY_MAX, KAFKA_REQUIRED_ACKS, KAFKA_TIMEOUT_MS, KAFKA_GROUP_ID,
             KAFKA_PROPERTIES, CONSUMER_CONCURRENCY, CONSUMER_MAX_QUEUED, BREW_TIME_MS, CANCEL_TIMEOUT_MS,

@@ -43,6 +43,7 @@ final class Wiring {
                 config.get(Settings.SERVER_PORT),
                 config.get(Settings.SERVER_MAX_BODY_BYTES),
                 config.get(Settings.CORS_ALLOWED_ORIGINS),
-                Duration.ofSeconds(10));
+                Duration.ofSeconds(10),
+                config.get(Settings.API_KEY));
     }
 }

@@ -3,6 +3,7 @@ package coffee.adapter.http;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How the HTTP server runs.
@@ -12,9 +13,10 @@ import java.util.Objects;
  * @param maxBodyBytes request bodies larger than this are refused with {@code 413}
  * @param corsAllowedOrigins origins browsers may call from; {@code *} for any
  * @param shutdownGrace how long a stopping server lets requests in flight finish
+ * @param apiKey when present, requests that change something must carry it as a bearer token
  */
 public record HttpSettings(String host, int port, int maxBodyBytes, List<String> corsAllowedOrigins,
-        Duration shutdownGrace) {
+        Duration shutdownGrace, Optional<String> apiKey) {
 
     public static final int DEFAULT_PORT = 3000;
     public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024;
@@ -23,6 +25,7 @@ public record HttpSettings(String host, int port, int maxBodyBytes, List<String>
         Objects.requireNonNull(host, "host");
         corsAllowedOrigins = List.copyOf(corsAllowedOrigins);
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        Objects.requireNonNull(apiKey, "apiKey");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, was " + port);
         }
@@ -32,14 +35,27 @@ public record HttpSettings(String host, int port, int maxBodyBytes, List<String>
     }
 
     public static HttpSettings defaults() {
-        return new HttpSettings("0.0.0.0", DEFAULT_PORT, DEFAULT_MAX_BODY_BYTES, List.of("*"), Duration.ofSeconds(10));
+        return new HttpSettings("0.0.0.0", DEFAULT_PORT, DEFAULT_MAX_BODY_BYTES, List.of("*"), Duration.ofSeconds(10),
+                Optional.empty());
     }
 
     public HttpSettings withPort(int value) {
-        return new HttpSettings(host, value, maxBodyBytes, corsAllowedOrigins, shutdownGrace);
+        return new HttpSettings(host, value, maxBodyBytes, corsAllowedOrigins, shutdownGrace, apiKey);
     }
 
     public HttpSettings withCorsAllowedOrigins(List<String> value) {
-        return new HttpSettings(host, port, maxBodyBytes, value, shutdownGrace);
+        return new HttpSettings(host, port, maxBodyBytes, value, shutdownGrace, apiKey);
+    }
+
+    public HttpSettings withApiKey(String value) {
+        return new HttpSettings(host, port, maxBodyBytes, corsAllowedOrigins, shutdownGrace, Optional.of(value));
+    }
+
+    /** The key itself never appears in logs or error messages. */
+    @Override
+    public String toString() {
+        return "HttpSettings[host=" + host + ", port=" + port + ", maxBodyBytes=" + maxBodyBytes
+                + ", corsAllowedOrigins=" + corsAllowedOrigins + ", apiKey=" + (apiKey.isPresent() ? "(set)" : "(none)")
+                + "]";
     }
 }

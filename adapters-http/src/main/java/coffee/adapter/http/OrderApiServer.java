@@ -12,14 +12,20 @@ import io.helidon.webserver.http.HttpRouting;
  */
 public final class OrderApiServer implements AutoCloseable {
 
+    private static final long HARD_BODY_LIMIT = 1024 * 1024;
+
     private final WebServer server;
 
     private OrderApiServer(WebServer server) {
         this.server = server;
     }
 
-    /** Starts serving; returns once the port is bound. */
-    public static OrderApiServer start(HttpSettings settings, OrderUseCases useCases) {
+    /**
+     * Starts serving; returns once the port is bound.
+     *
+     * @param kafka readiness of what the API needs behind it, for {@code /observe/health/ready}
+     */
+    public static OrderApiServer start(HttpSettings settings, OrderUseCases useCases, ReadinessCheck kafka) {
         DirectHandlers.Builder directHandlers = DirectHandlers.builder();
         JsonDirectHandler json = new JsonDirectHandler(settings.maxBodyBytes());
         for (EventType type : EventType.values()) {
@@ -31,8 +37,12 @@ public final class OrderApiServer implements AutoCloseable {
                 // the owner stops the server in its own orderly shutdown (HTTP before Kafka)
                 .shutdownHook(false)
                 .shutdownGracePeriod(settings.shutdownGrace())
-                .maxPayloadSize(settings.maxBodyBytes())
+                // the API's own limit (413 from the handler) is checked first; this hard limit only
+                // stops absurd bodies. Below it, Helidon drains what the handler did not read, so
+                // the client reads the 413 and keeps its connection; above it, the server closes
+                .maxPayloadSize(Math.max(settings.maxBodyBytes(), HARD_BODY_LIMIT))
                 .directHandlers(directHandlers.build())
+                .addFeature(Observability.feature(kafka))
                 .routing(routing -> routing(routing, settings, useCases))
                 .build()
                 .start();
@@ -41,7 +51,7 @@ public final class OrderApiServer implements AutoCloseable {
 
     /** Every route and filter of the API; tests build servers from it too. */
     public static void routing(HttpRouting.Builder routing, HttpSettings settings, OrderUseCases useCases) {
-        Filters.inOrder(settings.corsAllowedOrigins()).forEach(routing::addFilter);
+        Filters.inOrder(settings.corsAllowedOrigins(), settings.apiKey()).forEach(routing::addFilter);
         routing.register(new OrderHttpService(useCases, settings.maxBodyBytes()))
                 .register(new MenuHttpService())
                 .register(new HealthHttpService())

@@ -22,6 +22,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,13 +35,14 @@ class OrderApiServerIT {
     private final FakeOrderPublisher kafka = new FakeOrderPublisher();
     private final InMemoryOrderRepository orders = new InMemoryOrderRepository();
     private final Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
+    private final AtomicReference<Optional<String>> kafkaProblem = new AtomicReference<>(Optional.empty());
     private OrderApiServer server;
     private ApiClient api;
 
     private ApiClient start(HttpSettings settings, PlaceOrder placeOrder) {
         OrderUseCases useCases = new OrderUseCases(placeOrder,
                 new CancelOrderService(kafka, orders, clock, Duration.ofMillis(300)), new OrderQueries(orders));
-        server = OrderApiServer.start(settings.withPort(0), useCases);
+        server = OrderApiServer.start(settings.withPort(0), useCases, kafkaProblem::get);
         api = new ApiClient(server.port());
         return api;
     }
@@ -379,5 +382,55 @@ class OrderApiServerIT {
         assertJsonError(response, 500);
         assertEquals("req-boom", response.text("request_id"));
         assertEquals("Internal server error", response.text("error"), "no internals leak");
+    }
+
+    @Test
+    void readiness_follows_kafka_while_liveness_stays_ok() {
+        start();
+
+        ApiClient.Response ready = api.get("/observe/health/ready");
+        kafkaProblem.set(Optional.of("Kafka at localhost:9092 is not reachable"));
+        ApiClient.Response notReady = api.get("/observe/health/ready");
+        ApiClient.Response overall = api.get("/observe/health");
+
+        assertEquals(200, ready.status(), ready.toString());
+        assertEquals(503, notReady.status(), notReady.toString());
+        assertTrue(overall.raw().body().contains("not reachable"), overall.toString());
+        assertEquals(200, api.get("/health").status(), "liveness does not depend on Kafka");
+        assertEquals(200, api.get("/observe/health/live").status());
+    }
+
+    @Test
+    void with_an_api_key_changes_need_the_bearer_token_and_reads_stay_open() {
+        start(HttpSettings.defaults().withApiKey("s3cret-key"), new PlaceOrderService(kafka, orders, OrderId::random, clock));
+
+        ApiClient.Response missing = api.placeOrder("Ann", "Latte");
+        ApiClient.Response wrong = api.placeOrder("Ann", "Latte", "Authorization", "Bearer guess");
+        ApiClient.Response right = api.placeOrder("Ann", "Latte", "Authorization", "Bearer s3cret-key");
+        ApiClient.Response cancelWithout = api.send(api.request("DELETE", "/order/" + OrderId.random()));
+
+        assertJsonError(missing, 401);
+        assertEquals("Bearer", missing.header("WWW-Authenticate"));
+        assertJsonError(wrong, 401);
+        assertJsonError(cancelWithout, 401);
+        assertEquals(201, right.status(), right.toString());
+        assertEquals(1, kafka.published().size(), "only the authorized order went to Kafka");
+        assertEquals(200, api.get("/orders").status());
+        assertEquals(200, api.get("/menu").status());
+    }
+
+    @Test
+    void a_cors_preflight_needs_no_api_key() {
+        start(HttpSettings.defaults().withApiKey("s3cret-key"), new PlaceOrderService(kafka, orders, OrderId::random, clock));
+
+        ApiClient.Response preflight = api.send(api.request("OPTIONS", "/order")
+                .header("Origin", "https://shop.example").header("Access-Control-Request-Method", "POST"));
+
+        assertEquals(204, preflight.status());
+    }
+
+    @Test
+    void the_api_key_is_not_in_the_settings_description() {
+        assertTrue(!HttpSettings.defaults().withApiKey("s3cret-key").toString().contains("s3cret"));
     }
 }

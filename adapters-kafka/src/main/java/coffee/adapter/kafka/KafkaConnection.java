@@ -56,6 +56,14 @@ public final class KafkaConnection implements AutoCloseable {
         return topics().problem();
     }
 
+    /**
+     * Starts probing Kafka in the background every {@code interval}, each probe bounded by
+     * {@code timeout}, for readiness checks that must answer at once.
+     */
+    public KafkaHealthProbe startHealthProbe(Duration interval, Duration timeout) {
+        return new KafkaHealthProbe(topics(), interval, timeout);
+    }
+
     /** Publishes order events with acknowledgement from Kafka, bounded by the timeout. */
     public synchronized OrderPublisher publisher() {
         return new KafkaOrderPublisher(producer(), settings);

@@ -1,6 +1,7 @@
 package coffee.adapter.kafka;
 
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -66,8 +68,13 @@ final class KafkaTopics {
 
     /** Why the cluster is not usable right now, if it is not: unreachable or a topic missing. */
     Optional<String> problem() {
+        return problem(settings.timeout());
+    }
+
+    /** Like {@link #problem()}, giving up after {@code timeout}. */
+    Optional<String> problem(Duration timeout) {
         try {
-            Set<String> existing = existingTopics();
+            Set<String> existing = existingTopics(timeout);
             for (String topic : List.of(settings.ordersTopic(), settings.statusTopic(), settings.deadLetterTopic())) {
                 if (!existing.contains(topic)) {
                     return Optional.of("topic " + topic + " is missing");
@@ -80,16 +87,21 @@ final class KafkaTopics {
     }
 
     private Set<String> existingTopics() {
+        return existingTopics(settings.timeout());
+    }
+
+    private Set<String> existingTopics(Duration timeout) {
         try {
-            return admin.listTopics().names().get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            return admin.listTopics(new ListTopicsOptions().timeoutMs((int) timeout.toMillis())).names()
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
-                throw notReachable(e.getCause());
+                throw notReachable(e.getCause(), timeout);
             }
             throw unavailable("Kafka at " + String.join(",", settings.brokers()) + " refused: "
                     + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
-            throw notReachable(e);
+            throw notReachable(e, timeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unavailable("interrupted while asking Kafka for its topics", e);
@@ -109,9 +121,9 @@ final class KafkaTopics {
                 new NewTopic(settings.deadLetterTopic(), Optional.of(1), replicas));
     }
 
-    private KafkaUnavailableException notReachable(Throwable cause) {
+    private KafkaUnavailableException notReachable(Throwable cause, Duration timeout) {
         return unavailable("Kafka at " + String.join(",", settings.brokers()) + " is not reachable (no answer within "
-                + settings.timeout().toMillis() + " ms)", cause);
+                + timeout.toMillis() + " ms)", cause);
     }
 
     private static KafkaUnavailableException unavailable(String message, Throwable cause) {

@@ -1,7 +1,9 @@
 package coffee.adapter.http.filter;
 
 import io.helidon.webserver.http.Filter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The middleware, in the order it must run (the first is outermost). */
 public final class Filters {
@@ -11,10 +13,14 @@ public final class Filters {
 
     /**
      * Request id first, so everything after it can name the request; then the access log,
-     * which sees the final status; then recover, guarding what follows; then CORS.
+     * which sees the final status; then recover, guarding what follows; then CORS (a browser's
+     * preflight carries no credentials, so it is answered before the key is asked for); then
+     * the API key, when there is one.
      */
-    public static List<Filter> inOrder(List<String> corsAllowedOrigins) {
-        return List.of(new RequestIdFilter(), new AccessLogFilter(), new RecoverFilter(),
-                new CorsFilter(corsAllowedOrigins));
+    public static List<Filter> inOrder(List<String> corsAllowedOrigins, Optional<String> apiKey) {
+        List<Filter> filters = new ArrayList<>(List.of(new RequestIdFilter(), new AccessLogFilter(),
+                new RecoverFilter(), new CorsFilter(corsAllowedOrigins)));
+        apiKey.ifPresent(key -> filters.add(new ApiKeyFilter(key)));
+        return List.copyOf(filters);
     }
 }
