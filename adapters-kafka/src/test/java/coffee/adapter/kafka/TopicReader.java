@@ -41,6 +41,30 @@ public final class TopicReader {
         return records;
     }
 
+    /** Reads a whole topic from the beginning: until nothing new arrived for {@code quiet}. */
+    public static List<ConsumerRecord<byte[], byte[]>> readAll(KafkaSettings settings, String topic, Duration quiet) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", settings.brokers()),
+                ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
+            consumer.subscribe(List.of(topic));
+            long lastNews = System.nanoTime();
+            while (System.nanoTime() - lastNews < quiet.toNanos()) {
+                int before = records.size();
+                consumer.poll(Duration.ofMillis(100)).forEach(records::add);
+                if (records.size() > before) {
+                    lastNews = System.nanoTime();
+                }
+            }
+        }
+        return records;
+    }
+
     /** Writes raw bytes to a topic, as a misbehaving producer would. */
     public static void write(KafkaSettings settings, String topic, byte[] key, byte[] value) {
         Map<String, Object> config = Map.of(

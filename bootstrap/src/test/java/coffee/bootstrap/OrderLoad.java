@@ -1,0 +1,134 @@
+package coffee.bootstrap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
+
+/**
+ * Steady order load for fault tests: each order has its own Idempotency-Key, and what became
+ * of every key is recorded: accepted (with its order id), refused with 503, or no answer.
+ */
+final class OrderLoad implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final IntSupplier port;
+    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+    private final Thread pacer;
+    private final AtomicInteger next = new AtomicInteger();
+    private final String run = Long.toString(System.nanoTime(), 36);
+    /** key -> order id, for every order answered 201 or 200. */
+    final Map<String, String> accepted = new ConcurrentHashMap<>();
+    /** keys answered 503: not confirmed, to be retried. */
+    final Set<String> refused = ConcurrentHashMap.newKeySet();
+    /** keys with no answer at all (connection refused or reset): not confirmed either. */
+    final Set<String> unanswered = ConcurrentHashMap.newKeySet();
+    private volatile boolean running = true;
+
+    /** Sends about {@code perSecond} orders a second to whatever port {@code port} names now. */
+    OrderLoad(IntSupplier port, int perSecond) {
+        this.port = port;
+        long pauseNanos = TimeUnit.SECONDS.toNanos(1) / perSecond;
+        this.pacer = Thread.ofPlatform().daemon().name("order-load").start(() -> {
+            while (running) {
+                String key = "load-" + run + "-" + next.incrementAndGet();
+                senders.execute(() -> place(key));
+                java.util.concurrent.locks.LockSupport.parkNanos(pauseNanos);
+            }
+        });
+    }
+
+    private void place(String key) {
+        try {
+            HttpResponse<String> response = send(key);
+            switch (response.statusCode()) {
+                case 200, 201 -> accepted.put(key, JSON.readTree(response.body()).get("order").get("id").asText());
+                case 503 -> refused.add(key);
+                default -> throw new AssertionError("unexpected answer for " + key + ": " + response.statusCode()
+                        + " " + response.body());
+            }
+        } catch (IOException e) {
+            unanswered.add(key);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private HttpResponse<String> send(String key) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port.getAsInt() + "/order"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"customer_name\":\"Load Tester\",\"coffee_type\":\"Espresso\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Stops sending and waits for the answers still coming. */
+    void stop() throws InterruptedException {
+        running = false;
+        pacer.join();
+        senders.shutdown();
+        if (!senders.awaitTermination(60, TimeUnit.SECONDS)) {
+            throw new AssertionError("orders still unanswered after 60 s");
+        }
+    }
+
+    /**
+     * Retries every order that was not confirmed, with its own key, until each is accepted: a
+     * retry is how a client learns what became of it.
+     */
+    void retryUnconfirmed(Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        for (String key : List.copyOf(union(refused, unanswered))) {
+            while (true) {
+                try {
+                    HttpResponse<String> response = send(key);
+                    if (response.statusCode() == 200 || response.statusCode() == 201) {
+                        JsonNode order = JSON.readTree(response.body()).get("order");
+                        accepted.put(key, order.get("id").asText());
+                        break;
+                    }
+                } catch (IOException e) {
+                    // not up yet: try again below
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("order " + key + " still not accepted after retrying");
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    int sent() {
+        return next.get();
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = ConcurrentHashMap.newKeySet();
+        all.addAll(a);
+        all.addAll(b);
+        return all;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (running) {
+            stop();
+        }
+    }
+}
