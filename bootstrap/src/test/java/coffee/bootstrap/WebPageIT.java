@@ -112,9 +112,12 @@ class WebPageIT {
 
     @AfterEach
     void stopAll() throws Exception {
-        browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
-        while (!running.isEmpty()) {
-            running.pop().close();
+        try {
+            browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of()); // the browser is shared
+        } finally {
+            while (!running.isEmpty()) {
+                running.pop().close();
+            }
         }
     }
 
