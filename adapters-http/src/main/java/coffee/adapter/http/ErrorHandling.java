@@ -15,7 +15,8 @@ import java.lang.System.Logger.Level;
 /**
  * Turns whatever a handler throws into the JSON error answer: client mistakes into their
  * {@code 4xx}, Helidon's own (such as {@code 404} for an unknown route) keep their status,
- * and anything else is a {@code 500}, logged with the request id. Never a stack trace.
+ * and anything else is a {@code 500}, logged with the request id. Never a stack trace. The one
+ * exception that is no error, the static content's {@code 304 Not Modified}, goes out bodiless.
  */
 final class ErrorHandling implements ErrorHandler<Throwable> {
 
@@ -30,6 +31,11 @@ final class ErrorHandling implements ErrorHandler<Throwable> {
             }
             case InvalidOrderException invalid ->
                     ApiErrors.send(req, res, Status.BAD_REQUEST_400, invalid.getMessage(), invalid.field());
+            case HttpException http when http.status().code() == Status.NOT_MODIFIED_304.code() -> {
+                // the static content's answer to a conditional GET: not an error, and HTTP forbids a body
+                http.headers().forEach(res::header);
+                res.status(http.status()).send();
+            }
             case HttpException http -> ApiErrors.send(req, res, http.status(), describe(http.status()));
             case UncheckedIOException broken ->
                     ApiErrors.send(req, res, Status.BAD_REQUEST_400, "Request body could not be read");

@@ -7,7 +7,8 @@ import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 
 /**
- * The producer's HTTP API on Helidon SE: the order routes behind the middleware filters.
+ * The producer's HTTP API on Helidon SE: the order routes and the web page behind the
+ * middleware filters.
  * The one public entry point of this adapter.
  */
 public final class OrderApiServer implements AutoCloseable {
@@ -55,6 +56,10 @@ public final class OrderApiServer implements AutoCloseable {
         routing.register(new OrderHttpService(useCases, settings.maxBodyBytes()))
                 .register(new MenuHttpService())
                 .register(new HealthHttpService())
+                // after the API, so its routes come first; a GET that names no file falls through
+                // to the JSON 404 like any unknown route
+                .register(WebPage.files())
+                .any("/", Routes.onlyAllow("GET"))
                 .error(Throwable.class, new ErrorHandling());
     }
 

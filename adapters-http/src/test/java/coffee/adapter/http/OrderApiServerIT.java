@@ -21,6 +21,8 @@ import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -329,9 +331,53 @@ class OrderApiServerIT {
         assertJsonError(start().get("/coffee-machine"), 404);
     }
 
+    @Test
+    void the_web_page_is_served_at_the_root_as_html() {
+        ApiClient.Response page = start().get("/");
+
+        assertEquals(200, page.status(), page.toString());
+        assertTrue(page.header("Content-Type").startsWith("text/html"), page.header("Content-Type"));
+        assertTrue(page.raw().body().contains("<html"), page.toString());
+        assertNotNull(page.header("X-Request-ID"), "the page goes through the same filters as the API");
+        assertEquals(page.raw().body(), api.get("/index.html").raw().body());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/style.css text/css", "/app.js javascript"})
+    void the_page_s_style_and_script_are_served_with_their_content_types(String fileAndType) {
+        String[] parts = fileAndType.split(" ");
+        ApiClient.Response file = start().get(parts[0]);
+
+        assertEquals(200, file.status(), file.toString());
+        assertTrue(file.header("Content-Type").contains(parts[1]), file.header("Content-Type"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/logback-test.xml", "/web/index.html", "/../logback-test.xml", "/%2e%2e/logback-test.xml",
+        "/coffee/adapter/http/OrderApiServer.class", "/no-such-file.html"})
+    void nothing_but_the_page_s_files_is_served(String path) {
+        assertJsonError(start().get(path), 404);
+    }
+
+    @Test
+    void a_page_the_browser_already_has_is_a_304_without_a_body() {
+        String lastModified = start().get("/").header("Last-Modified");
+        assertNotNull(lastModified);
+        // a second later: Helidon compares with the file's time to the millisecond, which the
+        // header (whole seconds) usually falls just short of
+        String later = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                ZonedDateTime.parse(lastModified, DateTimeFormatter.RFC_1123_DATE_TIME).plusSeconds(1));
+
+        ApiClient.Response again = api.send(api.request("GET", "/").header("If-Modified-Since", later));
+
+        assertEquals(304, again.status(), again.toString());
+        assertEquals("", again.raw().body());
+        assertEquals(null, again.header("Content-Type"), "no JSON error body was attempted");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"PUT /order", "GET /order", "PATCH /order/x", "GET /order/x/cancel", "POST /orders",
-        "DELETE /menu", "POST /health"})
+        "DELETE /menu", "POST /health", "POST /", "DELETE /"})
     void a_wrong_method_is_a_405_with_allow(String call) {
         String[] parts = call.split(" ");
         start();
