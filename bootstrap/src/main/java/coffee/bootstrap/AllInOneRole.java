@@ -30,7 +30,7 @@ final class AllInOneRole implements AutoCloseable {
             KafkaSettings kafka = broker == null
                     ? Wiring.kafka(config)
                     : Wiring.kafka(config, List.of(broker.bootstrapServers()));
-            consumer = ConsumerRole.start(config, kafka);
+            consumer = ConsumerRole.start(config, kafka, false);
             producer = ProducerRole.start(config, kafka);
             int port = producer.port();
             LOG.log(Level.INFO, () -> "Coffee is served. Place an order:  curl -X POST http://localhost:" + port

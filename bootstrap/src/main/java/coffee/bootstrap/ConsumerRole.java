@@ -1,6 +1,9 @@
 package coffee.bootstrap;
 
+import coffee.adapter.http.HelidonOrderMetrics;
+import coffee.adapter.http.ManagementServer;
 import coffee.adapter.kafka.KafkaConnection;
+import coffee.adapter.kafka.KafkaHealthProbe;
 import coffee.adapter.kafka.KafkaSettings;
 import coffee.adapter.kafka.OrderConsumer;
 import coffee.adapter.kafka.OrderFeed;
@@ -9,8 +12,10 @@ import coffee.application.port.out.Barista;
 import coffee.application.readmodel.InMemoryOrderRepository;
 import coffee.application.service.BrewingService;
 import coffee.application.service.OrderProjection;
+import coffee.application.service.TimedOrderPublisher;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Locale;
 
 /**
@@ -25,31 +30,57 @@ final class ConsumerRole implements AutoCloseable {
     private final OrderFeed statuses;
     private final BrewingService baristas;
     private final OrderConsumer consumer;
+    private final KafkaHealthProbe health;
+    private final ManagementServer management;
 
-    private ConsumerRole(KafkaConnection kafka, OrderFeed statuses, BrewingService baristas, OrderConsumer consumer) {
+    private ConsumerRole(KafkaConnection kafka, OrderFeed statuses, BrewingService baristas, OrderConsumer consumer,
+            KafkaHealthProbe health, ManagementServer management) {
         this.kafka = kafka;
         this.statuses = statuses;
         this.baristas = baristas;
         this.consumer = consumer;
+        this.health = health;
+        this.management = management;
     }
 
-    static ConsumerRole start(Configuration config, KafkaSettings kafkaSettings) throws InterruptedException {
+    /**
+     * @param ownManagementServer whether to serve health and metrics on {@code MANAGEMENT_PORT};
+     *     not when the producer in the same process serves them already (`serve`)
+     */
+    static ConsumerRole start(Configuration config, KafkaSettings kafkaSettings, boolean ownManagementServer)
+            throws InterruptedException {
         KafkaConnection kafka = KafkaConnection.open(kafkaSettings, "consumer");
         OrderFeed statuses = null;
+        KafkaHealthProbe health = null;
         try {
             kafka.ensureTopics();
             InMemoryOrderRepository known = new InMemoryOrderRepository();
             statuses = kafka.followStatuses(new OrderProjection(known), StartAt.BEGINNING);
             int concurrency = config.get(Settings.CONSUMER_CONCURRENCY);
             Duration brewTime = Duration.ofMillis(config.get(Settings.BREW_TIME_MS));
-            BrewingService baristas = new BrewingService(kafka.publisher(), known, Barista.takingTime(brewTime),
-                    Wiring.CLOCK, concurrency);
+            HelidonOrderMetrics metrics = new HelidonOrderMetrics();
+            BrewingService baristas = new BrewingService(new TimedOrderPublisher(kafka.publisher(), metrics), known,
+                    Barista.takingTime(brewTime), Wiring.CLOCK, concurrency, metrics);
             OrderConsumer consumer = kafka.consume(baristas, statuses);
+            metrics.watchConsumerLag(consumer::lag);
+            health = kafka.startHealthProbe(ProducerRole.HEALTH_PROBE_INTERVAL, ProducerRole.HEALTH_PROBE_INTERVAL);
+            KafkaHealthProbe kafkaHealth = health;
+            ManagementServer management = ownManagementServer
+                    ? ManagementServer.start(config.get(Settings.SERVER_HOST), config.get(Settings.MANAGEMENT_PORT),
+                            () -> consumer.isRunning() ? kafkaHealth.problem() : Optional.of("the consumer loop stopped"))
+                    : null;
             LOG.log(Level.INFO, String.format(Locale.ROOT,
                     "consumer started: %s baristas, %s ms per drink, group %s, Kafka %s",
                     concurrency, brewTime.toMillis(), kafkaSettings.groupId(), String.join(",", kafkaSettings.brokers())));
-            return new ConsumerRole(kafka, statuses, baristas, consumer);
+            if (management != null) {
+                LOG.log(Level.INFO, "consumer health and metrics on http://localhost:" + management.port()
+                        + "/observe/health, /observe/metrics");
+            }
+            return new ConsumerRole(kafka, statuses, baristas, consumer, health, management);
         } catch (RuntimeException | InterruptedException e) {
+            if (health != null) {
+                health.close();
+            }
             if (statuses != null) {
                 statuses.close();
             }
@@ -63,8 +94,16 @@ final class ConsumerRole implements AutoCloseable {
     }
 
     /** Stop taking orders, finish brews under way and commit them, then close Kafka. */
+    int managementPort() {
+        return management == null ? -1 : management.port();
+    }
+
     @Override
     public void close() {
+        if (management != null) {
+            management.close();
+        }
+        health.close();
         consumer.close();
         try {
             baristas.close();

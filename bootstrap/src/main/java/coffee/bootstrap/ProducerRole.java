@@ -1,5 +1,6 @@
 package coffee.bootstrap;
 
+import coffee.adapter.http.HelidonOrderMetrics;
 import coffee.adapter.http.OrderApiServer;
 import coffee.adapter.http.OrderUseCases;
 import coffee.adapter.kafka.KafkaConnection;
@@ -14,6 +15,7 @@ import coffee.application.service.CancelOrderService;
 import coffee.application.service.OrderProjection;
 import coffee.application.service.OrderQueries;
 import coffee.application.service.PlaceOrderService;
+import coffee.application.service.TimedOrderPublisher;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,12 +61,13 @@ final class ProducerRole implements AutoCloseable {
                     orders.size(), feed.recordsRead()));
 
             Clock clock = Wiring.CLOCK;
-            OrderPublisher publisher = kafka.publisher();
+            HelidonOrderMetrics metrics = new HelidonOrderMetrics();
+            OrderPublisher publisher = new TimedOrderPublisher(kafka.publisher(), metrics);
             OrderQueries queries = new OrderQueries(orders);
             OrderUseCases useCases = new OrderUseCases(
-                    new PlaceOrderService(publisher, orders, OrderIds.random(), clock),
+                    new PlaceOrderService(publisher, orders, OrderIds.random(), clock, metrics),
                     new CancelOrderService(publisher, orders, clock,
-                            Duration.ofMillis(config.get(Settings.CANCEL_TIMEOUT_MS))),
+                            Duration.ofMillis(config.get(Settings.CANCEL_TIMEOUT_MS)), metrics),
                     queries);
             health = kafka.startHealthProbe(HEALTH_PROBE_INTERVAL, HEALTH_PROBE_INTERVAL);
             OrderApiServer http = OrderApiServer.start(Wiring.http(config), useCases, health::problem);

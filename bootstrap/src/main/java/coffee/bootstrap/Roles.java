@@ -34,7 +34,7 @@ final class Roles implements Launcher {
             Lifecycle.runUntilStopped(() -> switch (role) {
                 case ALL_IN_ONE -> AllInOneRole.start(config);
                 case PRODUCER -> ProducerRole.start(config, Wiring.kafka(config));
-                case CONSUMER -> ConsumerRole.start(config, Wiring.kafka(config));
+                case CONSUMER -> ConsumerRole.start(config, Wiring.kafka(config), true);
                 case BROKER -> BrokerRole.start(config);
             });
         } catch (KafkaUnavailableException | EmbeddedKafkaBroker.BrokerStartException e) {

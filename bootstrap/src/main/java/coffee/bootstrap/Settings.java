@@ -57,6 +57,9 @@ final class Settings {
     static final Setting<Integer> CONSUMER_MAX_QUEUED = new Setting<>("consumer.max_queued", "CONSUMER_MAX_QUEUED",
             "100", Parsers.intRange(1, 100_000),
             "Orders a consumer holds per partition before pausing it (they stay cancellable while waiting).");
+    static final Setting<Integer> MANAGEMENT_PORT = new Setting<>("consumer.management_port", "MANAGEMENT_PORT",
+            "3001", Parsers.port(),
+            "Port of `serve-consumer`'s health and metrics (/health, /observe/health, /observe/metrics); 0 picks a free one.");
     static final Setting<Integer> BREW_TIME_MS = new Setting<>("brew.time_ms", "BREW_TIME_MS", "800",
             Parsers.intRange(0, 600_000), "How long brewing one drink takes; 0 brews instantly.");
     static final Setting<Integer> CANCEL_TIMEOUT_MS = new Setting<>("cancel.timeout_ms", "CANCEL_TIMEOUT_MS", "3000",
@@ -74,7 +77,7 @@ final class Settings {
             SERVER_PORT, SERVER_HOST, SERVER_MAX_BODY_BYTES, CORS_ALLOWED_ORIGINS, API_KEY,
             KAFKA_BROKERS, KAFKA_TOPIC, KAFKA_STATUS_TOPIC, KAFKA_DLQ_TOPIC, KAFKA_PARTITIONS,
             KAFKA_REPLICATION_FACTOR, KAFKA_RETRY_MAX, KAFKA_REQUIRED_ACKS, KAFKA_TIMEOUT_MS, KAFKA_GROUP_ID,
-            KAFKA_PROPERTIES, CONSUMER_CONCURRENCY, CONSUMER_MAX_QUEUED, BREW_TIME_MS, CANCEL_TIMEOUT_MS,
+            KAFKA_PROPERTIES, CONSUMER_CONCURRENCY, CONSUMER_MAX_QUEUED, MANAGEMENT_PORT, BREW_TIME_MS, CANCEL_TIMEOUT_MS,
             BROKER_PORT, BROKER_DATA_DIR, LOG_LEVEL, LOG_FORMAT);
 
     /** Not a setting of the system but of where settings come from: the config file. */

@@ -150,7 +150,9 @@ class FaultToleranceIT {
         toClose.push(load);
         Thread.sleep(2000);
         broker[0].close();
-        Thread.sleep(4000);
+        Http api = new Http(port);
+        assertEquals(200, api.get("/health").status(), "alive while Kafka is away");
+        assertTrue(awaitReadiness(api, 503, Duration.ofSeconds(10)), "not ready within seconds of the broker stopping");
         broker[0] = EmbeddedKafkaBroker.start(brokerDir, brokerPort);
         Thread.sleep(4000);
         load.stop();
@@ -161,7 +163,7 @@ class FaultToleranceIT {
         assertEquals(load.accepted.size(), Map.copyOf(load.accepted).values().stream().distinct().count(),
                 "one order per key");
         assertEachCompletedExactlyOnce(List.copyOf(load.accepted.values()));
-        assertEquals(200, new Http(port).get("/observe/health/ready").status(), "ready again without a restart");
+        assertTrue(awaitReadiness(api, 200, Duration.ofSeconds(10)), "ready again without a restart");
     }
 
     @Test
@@ -225,6 +227,17 @@ class FaultToleranceIT {
         }
         assertEquals(8, consumer.output().stream().filter(line -> line.contains("dead-lettered")).count(),
                 "each poison record logged once");
+    }
+
+    private static boolean awaitReadiness(Http api, int status, Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (api.get("/observe/health/ready").status() == status) {
+                return true;
+            }
+            Thread.sleep(200);
+        }
+        return false;
     }
 
     private static int freePort() throws IOException {

@@ -71,7 +71,7 @@ class OrderLifecycleIT {
 
     private ConsumerRole consumer() throws InterruptedException {
         Configuration config = config();
-        ConsumerRole consumer = ConsumerRole.start(config, Wiring.kafka(config));
+        ConsumerRole consumer = ConsumerRole.start(config, Wiring.kafka(config), false);
         running.push(consumer);
         return consumer;
     }

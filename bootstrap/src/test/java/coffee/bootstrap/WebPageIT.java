@@ -297,7 +297,7 @@ class WebPageIT {
 
     private void consumer() throws InterruptedException {
         Configuration config = config();
-        running.push(ConsumerRole.start(config, Wiring.kafka(config)));
+        running.push(ConsumerRole.start(config, Wiring.kafka(config), false));
     }
 
     // --- the page

@@ -5,12 +5,14 @@ import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
+import io.helidon.webserver.observe.metrics.MetricsObserver;
 import java.util.Optional;
 
 /**
  * Helidon's observe feature: {@code /observe/health} (with {@code /live} and {@code /ready}),
- * where readiness includes Kafka. Liveness stays independent of Kafka, so an orchestrator
- * never restarts a healthy process because the broker is away.
+ * where readiness includes Kafka, and {@code /observe/metrics} in Prometheus text. Liveness
+ * stays independent of Kafka, so an orchestrator never restarts a healthy process because
+ * the broker is away.
  */
 final class Observability {
 
@@ -25,6 +27,7 @@ final class Observability {
                         .details(true)
                         .addCheck(kafkaCheck(kafka), HealthCheckType.READINESS)
                         .build())
+                .addObserver(MetricsObserver.create())
                 .build();
     }
 

@@ -62,6 +62,8 @@ final class KafkaOrderConsumer implements OrderConsumer {
     private final int maxQueued;
     /** Poll thread only, but read by {@link #assignedPartitions()}: concurrent. */
     private final Map<TopicPartition, PartitionProgress> partitions = new ConcurrentHashMap<>();
+    /** Written by the poll thread after each poll, read by metrics. */
+    private final Map<Integer, Long> lag = new ConcurrentHashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
     private long lastCommit = System.nanoTime();
@@ -104,6 +106,7 @@ final class KafkaOrderConsumer implements OrderConsumer {
                 }
                 controlFlow();
                 commitIfDue();
+                measureLag();
             }
         } catch (WakeupException e) {
             if (running) {
@@ -170,6 +173,18 @@ final class KafkaOrderConsumer implements OrderConsumer {
         return Headers.text(record.headers(), Headers.REQUEST_ID)
                 .map(RequestId::reuseOrGenerate)
                 .orElseGet(RequestId::generate);
+    }
+
+    private void measureLag() {
+        for (TopicPartition partition : partitions.keySet()) {
+            consumer.currentLag(partition).ifPresent(records -> lag.put(partition.partition(), records));
+        }
+        lag.keySet().removeIf(number -> !partitions.containsKey(new TopicPartition(topic, number)));
+    }
+
+    @Override
+    public Map<Integer, Long> lag() {
+        return Map.copyOf(lag);
     }
 
     /** Pauses partitions with a full queue, resumes them once half drained. */

@@ -1,5 +1,6 @@
 package coffee.adapter.kafka;
 
+import java.util.Map;
 import java.util.Set;
 
 /** A running member of the baristas' consumer group. */
@@ -7,6 +8,12 @@ public interface OrderConsumer extends AutoCloseable {
 
     /** Partitions of the orders topic this consumer owns right now. */
     Set<Integer> assignedPartitions();
+
+    /**
+     * Records not yet consumed, per partition this consumer owns, as of its last poll: how far
+     * behind the baristas are.
+     */
+    Map<Integer, Long> lag();
 
     /** False once the loop has stopped, by {@link #close()} or because of a fatal error. */
     boolean isRunning();

@@ -3,6 +3,7 @@ package coffee.application.service;
 import coffee.application.port.in.IncomingOrderEvent;
 import coffee.application.port.in.OrderProcessor;
 import coffee.application.port.out.Barista;
+import coffee.application.port.out.OrderMetrics;
 import coffee.application.port.out.OrderPublisher;
 import coffee.application.port.out.OrderRepository;
 import coffee.domain.Order;
@@ -55,6 +56,7 @@ public final class BrewingService implements OrderProcessor, AutoCloseable {
     private final OrderRepository knownOrders;
     private final Barista barista;
     private final Clock clock;
+    private final OrderMetrics metrics;
     private final ExecutorService baristas;
     private final ScheduledExecutorService retries;
     /** Orders received and not yet fully handled, by id: at most one ticket per order. */
@@ -65,6 +67,11 @@ public final class BrewingService implements OrderProcessor, AutoCloseable {
 
     public BrewingService(OrderPublisher publisher, OrderRepository knownOrders, Barista barista, Clock clock,
             int concurrency) {
+        this(publisher, knownOrders, barista, clock, concurrency, OrderMetrics.none());
+    }
+
+    public BrewingService(OrderPublisher publisher, OrderRepository knownOrders, Barista barista, Clock clock,
+            int concurrency, OrderMetrics metrics) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
         }
@@ -72,6 +79,7 @@ public final class BrewingService implements OrderProcessor, AutoCloseable {
         this.knownOrders = knownOrders;
         this.barista = barista;
         this.clock = clock;
+        this.metrics = metrics;
         this.baristas = Executors.newFixedThreadPool(concurrency, Thread.ofVirtual().name("barista-", 1).factory());
         this.retries = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("status-retry").factory());
     }
@@ -97,7 +105,21 @@ public final class BrewingService implements OrderProcessor, AutoCloseable {
         for (Ticket ticket : admitted) {
             baristas.execute(() -> brew(ticket));
         }
+        handlings.forEach(handling -> handling.completion().thenAccept(this::count));
         return handlings;
+    }
+
+    private void count(Outcome outcome) {
+        switch (outcome) {
+            case BREWED -> metrics.handled(OrderMetrics.Handling.BREWED);
+            case CANCELLED -> metrics.handled(OrderMetrics.Handling.CANCELLED);
+            case CANCEL_REJECTED -> metrics.handled(OrderMetrics.Handling.CANCEL_REJECTED);
+            case DUPLICATE -> metrics.handled(OrderMetrics.Handling.DUPLICATE);
+            case IGNORED -> metrics.handled(OrderMetrics.Handling.IGNORED);
+            case WITHDRAWN -> {
+                // handed to another consumer, which counts it when it handles it
+            }
+        }
     }
 
     /** How many orders are waiting or being brewed right now. */
@@ -202,6 +224,7 @@ public final class BrewingService implements OrderProcessor, AutoCloseable {
             announced.thenCompose(ignored -> publishUntilAcknowledged(completed, ticket.requestId))
                     .whenComplete((ignored, failure) -> {
                         if (failure == null) {
+                            metrics.brewed(completed.drink(), Duration.ofNanos(System.nanoTime() - started));
                             LOG.log(Level.INFO, () -> String.format(Locale.ROOT,
                                     "order_id=%s request_id=%s drink=%s outcome=completed brew_ms=%s",
                                     completed.id(), ticket.requestId, completed.drink().displayName(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)));

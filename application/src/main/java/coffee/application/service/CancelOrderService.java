@@ -2,6 +2,8 @@ package coffee.application.service;
 
 import coffee.application.port.in.CancelOrder;
 import coffee.application.port.in.CancelOrderResult;
+import coffee.application.port.out.OrderMetrics;
+import coffee.application.port.out.OrderMetrics.Cancellation;
 import coffee.application.port.out.OrderPublisher;
 import coffee.application.port.out.OrderRepository;
 import coffee.domain.Order;
@@ -24,16 +26,35 @@ public final class CancelOrderService implements CancelOrder {
     private final OrderRepository orders;
     private final Clock clock;
     private final Duration verdictTimeout;
+    private final OrderMetrics metrics;
 
     public CancelOrderService(OrderPublisher publisher, OrderRepository orders, Clock clock, Duration verdictTimeout) {
+        this(publisher, orders, clock, verdictTimeout, OrderMetrics.none());
+    }
+
+    public CancelOrderService(OrderPublisher publisher, OrderRepository orders, Clock clock, Duration verdictTimeout,
+            OrderMetrics metrics) {
         this.publisher = publisher;
         this.orders = orders;
         this.clock = clock;
         this.verdictTimeout = verdictTimeout;
+        this.metrics = metrics;
     }
 
     @Override
     public CancelOrderResult cancel(OrderId id, RequestId requestId) {
+        CancelOrderResult result = decide(id, requestId);
+        metrics.cancellation(switch (result) {
+            case CancelOrderResult.Cancelled cancelled -> Cancellation.CANCELLED;
+            case CancelOrderResult.TooLate tooLate -> Cancellation.TOO_LATE;
+            case CancelOrderResult.Requested requested -> Cancellation.REQUESTED;
+            case CancelOrderResult.NotFound notFound -> Cancellation.NOT_FOUND;
+            case CancelOrderResult.NotConfirmed notConfirmed -> Cancellation.NOT_CONFIRMED;
+        });
+        return result;
+    }
+
+    private CancelOrderResult decide(OrderId id, RequestId requestId) {
         Optional<Order> known = orders.find(id);
         if (known.isEmpty()) {
             return new CancelOrderResult.NotFound();

@@ -4,6 +4,8 @@ import coffee.application.port.in.PlaceOrder;
 import coffee.application.port.in.PlaceOrderCommand;
 import coffee.application.port.in.PlaceOrderResult;
 import coffee.application.port.out.OrderIds;
+import coffee.application.port.out.OrderMetrics;
+import coffee.application.port.out.OrderMetrics.Placement;
 import coffee.application.port.out.OrderPublisher;
 import coffee.application.port.out.OrderRepository;
 import coffee.domain.Order;
@@ -25,16 +27,34 @@ public final class PlaceOrderService implements PlaceOrder {
     private final OrderRepository orders;
     private final OrderIds ids;
     private final Clock clock;
+    private final OrderMetrics metrics;
 
     public PlaceOrderService(OrderPublisher publisher, OrderRepository orders, OrderIds ids, Clock clock) {
+        this(publisher, orders, ids, clock, OrderMetrics.none());
+    }
+
+    public PlaceOrderService(OrderPublisher publisher, OrderRepository orders, OrderIds ids, Clock clock,
+            OrderMetrics metrics) {
         this.publisher = publisher;
         this.orders = orders;
         this.ids = ids;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Override
     public PlaceOrderResult place(PlaceOrderCommand command) {
+        PlaceOrderResult result = decide(command);
+        metrics.placement(command.drink(), switch (result) {
+            case PlaceOrderResult.Accepted accepted -> Placement.ACCEPTED;
+            case PlaceOrderResult.AlreadyPlaced replay -> Placement.REPLAYED;
+            case PlaceOrderResult.KeyReused reused -> Placement.KEY_REUSED;
+            case PlaceOrderResult.NotConfirmed failed -> Placement.NOT_CONFIRMED;
+        });
+        return result;
+    }
+
+    private PlaceOrderResult decide(PlaceOrderCommand command) {
         OrderId id = command.idempotencyKey().map(OrderId::derivedFrom).orElseGet(ids::next);
         Optional<PlaceOrderResult> replay = command.idempotencyKey().flatMap(key -> answerRetry(id, command));
         if (replay.isPresent()) {

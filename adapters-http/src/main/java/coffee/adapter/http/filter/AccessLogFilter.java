@@ -1,22 +1,32 @@
 package coffee.adapter.http.filter;
 
+import coffee.adapter.http.support.LatencyBuckets;
 import coffee.adapter.http.support.RequestIds;
+import io.helidon.metrics.api.Metrics;
+import io.helidon.metrics.api.Tag;
+import io.helidon.metrics.api.Timer;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 import java.lang.System.Logger.Level;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One log line per request: method, path, status, duration and request id. Written to the
  * {@code coffee.access} logger, which the logging setup makes asynchronous so a busy server
- * does not wait on the console.
+ * does not wait on the console. The same duration goes into a histogram by method, route
+ * pattern (not the raw path: ids would make endless series) and status.
  */
 final class AccessLogFilter implements Filter {
 
     private static final System.Logger ACCESS = System.getLogger("coffee.access");
     private static final int MAX_PATH = 200;
+    private final Map<String, Timer> durations = new ConcurrentHashMap<>();
 
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
@@ -24,13 +34,31 @@ final class AccessLogFilter implements Filter {
         try {
             chain.proceed();
         } finally {
+            long nanos = System.nanoTime() - started;
+            String method = req.prologue().method().text();
+            int status = res.status().code();
+            durations.computeIfAbsent(method + " " + route(req) + " " + status, key -> timer(method, route(req), status))
+                    .record(nanos, TimeUnit.NANOSECONDS);
             if (ACCESS.isLoggable(Level.INFO)) {
-                double millis = (System.nanoTime() - started) / 1_000_000.0;
+                double millis = nanos / 1_000_000.0;
                 ACCESS.log(Level.INFO, String.format(Locale.ROOT,
                         "method=%s path=%s status=%d duration_ms=%.2f request_id=%s",
-                        req.prologue().method().text(), path(req), res.status().code(), millis, RequestIds.of(req)));
+                        method, path(req), status, millis, RequestIds.of(req)));
             }
         }
+    }
+
+    private static Timer timer(String method, String route, int status) {
+        return Metrics.globalRegistry().getOrCreate(Timer.builder("coffee_http_request_duration")
+                .description("HTTP requests by method, route and status")
+                .tags(List.of(Tag.create("method", method), Tag.create("route", route),
+                        Tag.create("status", Integer.toString(status))))
+                .buckets(LatencyBuckets.ALL));
+    }
+
+    /** The route that matched, such as {@code /order/{id}}; unknown paths all count as one. */
+    private static String route(RoutingRequest req) {
+        return req.matchingPattern().orElse("unmatched");
     }
 
     private static String path(RoutingRequest req) {
