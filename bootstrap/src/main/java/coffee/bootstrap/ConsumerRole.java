@@ -6,8 +6,6 @@ import coffee.adapter.kafka.KafkaConnection;
 import coffee.adapter.kafka.KafkaHealthProbe;
 import coffee.adapter.kafka.KafkaSettings;
 import coffee.adapter.kafka.OrderConsumer;
-import coffee.adapter.kafka.OrderFeed;
-import coffee.adapter.kafka.StartAt;
 import coffee.application.port.out.Barista;
 import coffee.application.readmodel.InMemoryOrderRepository;
 import coffee.application.service.BrewingService;
@@ -27,16 +25,14 @@ final class ConsumerRole implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ConsumerRole.class.getName());
 
     private final KafkaConnection kafka;
-    private final OrderFeed statuses;
     private final BrewingService baristas;
     private final OrderConsumer consumer;
     private final KafkaHealthProbe health;
     private final ManagementServer management;
 
-    private ConsumerRole(KafkaConnection kafka, OrderFeed statuses, BrewingService baristas, OrderConsumer consumer,
+    private ConsumerRole(KafkaConnection kafka, BrewingService baristas, OrderConsumer consumer,
             KafkaHealthProbe health, ManagementServer management) {
         this.kafka = kafka;
-        this.statuses = statuses;
         this.baristas = baristas;
         this.consumer = consumer;
         this.health = health;
@@ -50,18 +46,16 @@ final class ConsumerRole implements AutoCloseable {
     static ConsumerRole start(Configuration config, KafkaSettings kafkaSettings, boolean ownManagementServer)
             throws InterruptedException {
         KafkaConnection kafka = KafkaConnection.open(kafkaSettings, "consumer");
-        OrderFeed statuses = null;
         KafkaHealthProbe health = null;
         try {
-            kafka.ensureTopics();
+            KafkaStartup.ensureTopics(kafka);
             InMemoryOrderRepository known = new InMemoryOrderRepository();
-            statuses = kafka.followStatuses(new OrderProjection(known), StartAt.BEGINNING);
             int concurrency = config.get(Settings.CONSUMER_CONCURRENCY);
             Duration brewTime = Duration.ofMillis(config.get(Settings.BREW_TIME_MS));
             HelidonOrderMetrics metrics = new HelidonOrderMetrics();
             BrewingService baristas = new BrewingService(new TimedOrderPublisher(kafka.publisher(), metrics), known,
                     Barista.takingTime(brewTime), Wiring.CLOCK, concurrency, metrics);
-            OrderConsumer consumer = kafka.consume(baristas, statuses);
+            OrderConsumer consumer = kafka.consume(baristas, new OrderProjection(known));
             metrics.watchConsumerLag(consumer::lag);
             health = kafka.startHealthProbe(ProducerRole.HEALTH_PROBE_INTERVAL, ProducerRole.HEALTH_PROBE_INTERVAL);
             KafkaHealthProbe kafkaHealth = health;
@@ -76,13 +70,10 @@ final class ConsumerRole implements AutoCloseable {
                 LOG.log(Level.INFO, "consumer health and metrics on http://localhost:" + management.port()
                         + "/observe/health, /observe/metrics");
             }
-            return new ConsumerRole(kafka, statuses, baristas, consumer, health, management);
+            return new ConsumerRole(kafka, baristas, consumer, health, management);
         } catch (RuntimeException | InterruptedException e) {
             if (health != null) {
                 health.close();
-            }
-            if (statuses != null) {
-                statuses.close();
             }
             kafka.close();
             throw e;
@@ -110,7 +101,6 @@ final class ConsumerRole implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        statuses.close();
         kafka.close();
         LOG.log(Level.INFO, "consumer stopped");
     }

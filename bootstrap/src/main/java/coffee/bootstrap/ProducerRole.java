@@ -52,7 +52,7 @@ final class ProducerRole implements AutoCloseable {
         OrderFeed feed = null;
         KafkaHealthProbe health = null;
         try {
-            kafka.ensureTopics();
+            KafkaStartup.ensureTopics(kafka);
             InMemoryOrderRepository orders = new InMemoryOrderRepository();
             feed = kafka.followOrdersAndStatuses(new OrderProjection(orders), StartAt.BEGINNING);
             feed.awaitCaughtUp(CATCH_UP_PATIENCE);

@@ -55,7 +55,7 @@ final class Settings {
     static final Setting<Integer> CONSUMER_CONCURRENCY = new Setting<>("consumer.concurrency",
             "CONSUMER_CONCURRENCY", "4", Parsers.intRange(1, 1024), "Baristas brewing in parallel per consumer.");
     static final Setting<Integer> CONSUMER_MAX_QUEUED = new Setting<>("consumer.max_queued", "CONSUMER_MAX_QUEUED",
-            "100", Parsers.intRange(1, 100_000),
+            "500", Parsers.intRange(1, 100_000),
             "Orders a consumer holds per partition before pausing it (they stay cancellable while waiting).");
     static final Setting<Integer> MANAGEMENT_PORT = new Setting<>("consumer.management_port", "MANAGEMENT_PORT",
             "3001", Parsers.port(),

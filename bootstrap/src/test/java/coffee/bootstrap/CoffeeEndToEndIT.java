@@ -145,4 +145,23 @@ class CoffeeEndToEndIT {
         assertTrue(producer.output().stream().anyMatch(line -> line.contains("producer stopped")));
         assertTrue(consumer.output().stream().anyMatch(line -> line.contains("consumer stopped")));
     }
+
+    @Test
+    void a_consumer_started_before_its_broker_waits_for_it(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dataDir)
+            throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        env.put("KAFKA_BROKERS", "127.0.0.1:" + port);
+        env.put("MANAGEMENT_PORT", "0");
+        CoffeeProcess consumer = coffee("consumer-early", "serve-consumer");
+        consumer.awaitLine(line -> line.contains("waiting for Kafka"), PATIENCE);
+
+        try (coffee.adapter.kafka.broker.EmbeddedKafkaBroker broker =
+                coffee.adapter.kafka.broker.EmbeddedKafkaBroker.start(dataDir, port)) {
+            consumer.awaitLine(line -> line.contains("took partitions"), PATIENCE);
+            assertEquals(0, consumer.stop());
+        }
+    }
 }

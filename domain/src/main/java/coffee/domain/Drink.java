@@ -17,6 +17,7 @@ public enum Drink {
 
     public static final String FIELD = "coffee_type";
     private static final Pattern SEPARATORS = Pattern.compile("[\\s_-]+");
+    private static final Drink[] VALUES = values();
 
     private final String displayName;
     private final String description;
@@ -42,6 +43,12 @@ public enum Drink {
     public static Optional<Drink> fromName(String name) {
         if (name == null) {
             return Optional.empty();
+        }
+        // the exact menu spelling (what every stored event carries) needs no normalizing
+        for (Drink drink : VALUES) {
+            if (drink.displayName.equals(name)) {
+                return Optional.of(drink);
+            }
         }
         String wanted = normalize(name);
         for (Drink drink : values()) {

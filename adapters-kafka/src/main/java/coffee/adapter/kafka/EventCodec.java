@@ -1,14 +1,13 @@
 package coffee.adapter.kafka;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import coffee.domain.CustomerName;
 import coffee.domain.Drink;
 import coffee.domain.Order;
@@ -19,6 +18,7 @@ import coffee.domain.OrderPlaced;
 import coffee.domain.OrderStatus;
 import coffee.domain.OrderStatusChanged;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
@@ -31,102 +31,209 @@ import java.time.format.DateTimeParseException;
  * status topic:  {...order...}   (a full snapshot: id, customer_name, coffee_type, status, created_at, updated_at)
  * </pre>
  *
- * Unknown fields are ignored so a newer writer does not break an older reader.
+ * Unknown fields are ignored so a newer writer does not break an older reader; duplicate
+ * fields, missing fields and wrong types make a record unreadable. Written and read with
+ * Jackson's streaming API: every order passes through here at least three times, and
+ * streaming avoids the reflection of data binding.
  */
 final class EventCodec {
 
     static final String ORDER_PLACED = "order_placed";
     static final String ORDER_CANCEL_REQUESTED = "order_cancel_requested";
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+    private static final JsonFactory JSON = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
-    private static final ObjectWriter ENVELOPE_WRITER = MAPPER.writerFor(EnvelopeJson.class);
-    private static final ObjectWriter ORDER_WRITER = MAPPER.writerFor(OrderJson.class);
-    private static final ObjectReader ENVELOPE_READER = MAPPER.readerFor(EnvelopeJson.class);
-    private static final ObjectReader ORDER_READER = MAPPER.readerFor(OrderJson.class);
 
     private EventCodec() {
     }
 
     static byte[] encode(OrderEvent event) {
-        try {
-            return switch (event) {
-                case OrderPlaced placed -> ENVELOPE_WRITER.writeValueAsBytes(
-                        new EnvelopeJson(ORDER_PLACED, OrderJson.from(placed.order()), null, null));
-                case OrderCancelRequested cancel -> ENVELOPE_WRITER.writeValueAsBytes(
-                        new EnvelopeJson(ORDER_CANCEL_REQUESTED, null, cancel.orderId().toString(),
-                                cancel.requestedAt().toString()));
-                case OrderStatusChanged changed -> ORDER_WRITER.writeValueAsBytes(OrderJson.from(changed.order()));
-            };
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot happen: our own records always serialize", e);
+        try (ByteArrayBuilder bytes = new ByteArrayBuilder(256);
+                JsonGenerator json = JSON.createGenerator(bytes, JsonEncoding.UTF8)) {
+            switch (event) {
+                case OrderPlaced placed -> {
+                    json.writeStartObject();
+                    json.writeStringField("type", ORDER_PLACED);
+                    json.writeFieldName("order");
+                    writeOrder(json, placed.order());
+                    json.writeEndObject();
+                }
+                case OrderCancelRequested cancel -> {
+                    json.writeStartObject();
+                    json.writeStringField("type", ORDER_CANCEL_REQUESTED);
+                    json.writeStringField("order_id", cancel.orderId().toString());
+                    json.writeStringField("requested_at", cancel.requestedAt().toString());
+                    json.writeEndObject();
+                }
+                case OrderStatusChanged changed -> writeOrder(json, changed.order());
+            }
+            json.flush();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory cannot fail", e);
         }
+    }
+
+    private static void writeOrder(JsonGenerator json, Order order) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("id", order.id().toString());
+        json.writeStringField("customer_name", order.customer().value());
+        json.writeStringField("coffee_type", order.drink().displayName());
+        json.writeStringField("status", order.status().wireName());
+        json.writeStringField("created_at", order.createdAt().toString());
+        json.writeStringField("updated_at", order.updatedAt().toString());
+        json.writeEndObject();
     }
 
     /** Reads a record of the orders topic. */
     static OrderEvent decodeCommand(byte[] value) throws UndecodableRecordException {
-        EnvelopeJson envelope = read(ENVELOPE_READER, value);
-        try {
-            if (ORDER_PLACED.equals(envelope.type())) {
-                required(envelope.order(), "order");
-                return new OrderPlaced(envelope.order().toOrder());
+        try (JsonParser json = open(value)) {
+            String type = null;
+            Order order = null;
+            String orderId = null;
+            String requestedAt = null;
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String field = json.currentName();
+                JsonToken token = json.nextToken();
+                switch (field) {
+                    case "type" -> type = text(json, token, field);
+                    case "order" -> order = readOrder(json, token);
+                    case "order_id" -> orderId = text(json, token, field);
+                    case "requested_at" -> requestedAt = text(json, token, field);
+                    default -> json.skipChildren();
+                }
             }
-            if (ORDER_CANCEL_REQUESTED.equals(envelope.type())) {
-                return new OrderCancelRequested(orderId(envelope.orderId()), instant(envelope.requestedAt(), "requested_at"));
+            requireEnd(json);
+            try {
+                if (ORDER_PLACED.equals(type)) {
+                    return new OrderPlaced(required(order, "order"));
+                }
+                if (ORDER_CANCEL_REQUESTED.equals(type)) {
+                    return new OrderCancelRequested(orderId(orderId), instant(requestedAt, "requested_at"));
+                }
+            } catch (RuntimeException invalid) {
+                throw new UndecodableRecordException("invalid " + type + ": " + invalid.getMessage());
             }
-        } catch (RuntimeException invalid) {
-            throw new UndecodableRecordException("invalid " + envelope.type() + ": " + invalid.getMessage());
-        }
-        throw new UndecodableRecordException("unknown event type: " + abbreviate(envelope.type()));
-    }
-
-    /** Reads a record of the status topic. */
-    static OrderStatusChanged decodeStatus(byte[] value) throws UndecodableRecordException {
-        OrderJson order = read(ORDER_READER, value);
-        try {
-            return new OrderStatusChanged(order.toOrder());
-        } catch (RuntimeException invalid) {
-            throw new UndecodableRecordException("invalid order snapshot: " + invalid.getMessage());
-        }
-    }
-
-    private static <T> T read(ObjectReader reader, byte[] value) throws UndecodableRecordException {
-        if (value == null || value.length == 0) {
-            throw new UndecodableRecordException("empty record value");
-        }
-        try {
-            T read = reader.readValue(value);
-            if (read == null) {
-                throw new UndecodableRecordException("record value is JSON null");
-            }
-            return read;
+            throw new UndecodableRecordException("unknown event type: " + abbreviate(type));
         } catch (JsonProcessingException e) {
             throw new UndecodableRecordException("not valid JSON: " + abbreviate(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new UndecodableRecordException("unreadable record: " + abbreviate(e.getMessage()));
-        } catch (RuntimeException e) {
-            throw new UndecodableRecordException("unreadable record: " + abbreviate(e.getMessage()));
+        } catch (InvalidField e) {
+            throw new UndecodableRecordException(e.getMessage());
         }
+    }
+
+    /** Reads a record of the status topic. */
+    static OrderStatusChanged decodeStatus(byte[] value) throws UndecodableRecordException {
+        try (JsonParser json = open(value)) {
+            Order order = readOrderBody(json);
+            requireEnd(json);
+            return new OrderStatusChanged(order);
+        } catch (JsonProcessingException e) {
+            throw new UndecodableRecordException("not valid JSON: " + abbreviate(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new UndecodableRecordException("unreadable record: " + abbreviate(e.getMessage()));
+        } catch (InvalidField e) {
+            throw new UndecodableRecordException("invalid order snapshot: " + e.getMessage());
+        }
+    }
+
+    private static JsonParser open(byte[] value) throws IOException, UndecodableRecordException {
+        if (value == null || value.length == 0) {
+            throw new UndecodableRecordException("empty record value");
+        }
+        JsonParser json = JSON.createParser(value);
+        JsonToken first = json.nextToken();
+        if (first != JsonToken.START_OBJECT) {
+            json.close();
+            throw new UndecodableRecordException(first == JsonToken.VALUE_NULL
+                    ? "record value is JSON null" : "record value is not a JSON object");
+        }
+        return json;
+    }
+
+    private static void requireEnd(JsonParser json) throws IOException {
+        if (json.currentToken() != JsonToken.END_OBJECT) {
+            throw new InvalidField("not a JSON object");
+        }
+        if (json.nextToken() != null) {
+            throw new InvalidField("trailing data after the JSON object");
+        }
+    }
+
+    private static Order readOrder(JsonParser json, JsonToken token) throws IOException {
+        if (token != JsonToken.START_OBJECT) {
+            throw new InvalidField("order must be an object");
+        }
+        return readOrderBody(json);
+    }
+
+    /** Reads the fields of an order object whose START_OBJECT was just read. */
+    private static Order readOrderBody(JsonParser json) throws IOException {
+        String id = null;
+        String customer = null;
+        String drink = null;
+        String status = null;
+        String createdAt = null;
+        String updatedAt = null;
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String field = json.currentName();
+            JsonToken token = json.nextToken();
+            switch (field) {
+                case "id" -> id = text(json, token, field);
+                case "customer_name" -> customer = text(json, token, field);
+                case "coffee_type" -> drink = text(json, token, field);
+                case "status" -> status = text(json, token, field);
+                case "created_at" -> createdAt = text(json, token, field);
+                case "updated_at" -> updatedAt = text(json, token, field);
+                default -> json.skipChildren();
+            }
+        }
+        try {
+            String statusName = required(status, "status");
+            return new Order(
+                    orderId(id),
+                    new CustomerName(required(customer, "customer_name")),
+                    Drink.of(required(drink, "coffee_type")),
+                    OrderStatus.fromWireName(statusName)
+                            .orElseThrow(() -> new InvalidField("unknown status " + abbreviate(statusName))),
+                    instant(createdAt, "created_at"),
+                    instant(updatedAt, "updated_at"));
+        } catch (InvalidField e) {
+            throw e;
+        } catch (RuntimeException invalid) {
+            throw new InvalidField(invalid.getMessage());
+        }
+    }
+
+    private static String text(JsonParser json, JsonToken token, String field) throws IOException {
+        if (token != JsonToken.VALUE_STRING) {
+            if (token.isStructStart()) {
+                json.skipChildren();
+            }
+            throw new InvalidField(field + " must be a string");
+        }
+        return json.getText();
     }
 
     private static OrderId orderId(String text) {
         return OrderId.parse(required(text, "order_id"))
-                .orElseThrow(() -> new IllegalArgumentException("order_id is not an order id"));
+                .orElseThrow(() -> new InvalidField("order_id is not an order id"));
     }
 
     private static Instant instant(String text, String field) {
         try {
             return Instant.parse(required(text, field));
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(field + " is not an RFC 3339 UTC time", e);
+            throw new InvalidField(field + " is not an RFC 3339 UTC time");
         }
     }
 
     private static <T> T required(T value, String field) {
         if (value == null) {
-            throw new IllegalArgumentException(field + " is missing");
+            throw new InvalidField(field + " is missing");
         }
         return value;
     }
@@ -139,38 +246,11 @@ final class EventCodec {
         return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 200) + "...";
     }
 
-    /** An event on the orders topic. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record EnvelopeJson(
-            @JsonProperty("type") String type,
-            @JsonProperty("order") OrderJson order,
-            @JsonProperty("order_id") String orderId,
-            @JsonProperty("requested_at") String requestedAt) {
-    }
+    /** A field of a record is missing or wrong; becomes an {@link UndecodableRecordException}. */
+    private static final class InvalidField extends RuntimeException {
 
-    /** An order, as it appears in events and snapshots. */
-    record OrderJson(
-            @JsonProperty("id") String id,
-            @JsonProperty("customer_name") String customerName,
-            @JsonProperty("coffee_type") String coffeeType,
-            @JsonProperty("status") String status,
-            @JsonProperty("created_at") String createdAt,
-            @JsonProperty("updated_at") String updatedAt) {
-
-        static OrderJson from(Order order) {
-            return new OrderJson(order.id().toString(), order.customer().value(), order.drink().displayName(),
-                    order.status().wireName(), order.createdAt().toString(), order.updatedAt().toString());
-        }
-
-        Order toOrder() {
-            return new Order(
-                    orderId(id),
-                    new CustomerName(required(customerName, "customer_name")),
-                    Drink.of(required(coffeeType, "coffee_type")),
-                    OrderStatus.fromWireName(required(status, "status"))
-                            .orElseThrow(() -> new IllegalArgumentException("unknown status " + abbreviate(status))),
-                    instant(createdAt, "created_at"),
-                    instant(updatedAt, "updated_at"));
+        InvalidField(String message) {
+            super(message, null, false, false);
         }
     }
 }

@@ -6,12 +6,16 @@ import coffee.application.port.out.OrderPublisher;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.PartitionInfo;
 
 /**
  * The one way into the Kafka adapter: everything a role needs from Kafka, built on one shared,
@@ -94,24 +98,47 @@ public final class KafkaConnection implements AutoCloseable {
 
     /**
      * Joins the consumer group and starts handing orders to {@code processor}. Before taking
-     * partitions it waits for {@code statuses} to catch up, so it knows which orders are done.
+     * partitions it brings {@code knownOrders} up to date from the status topic, so it knows
+     * which of their orders are done.
+     *
+     * <p>When both topics have the same number of partitions, an order's statuses sit in the
+     * partition with the number of its orders partition, and only this consumer writes them while
+     * it owns that partition (writing through to {@code knownOrders}). So the status topic is
+     * read only when partitions are taken over, and only theirs: a consumer never reads back its
+     * own writes. Otherwise it follows the whole status topic.
      */
-    public OrderConsumer consume(OrderProcessor processor, OrderFeed statuses) {
+    public OrderConsumer consume(OrderProcessor processor, ProjectOrderEvents knownOrders) throws InterruptedException {
+        boolean samePartitioning = partitionCount(settings.ordersTopic()) == partitionCount(settings.statusTopic());
+        KafkaEventFeed statuses = new KafkaEventFeed(
+                new KafkaConsumer<>(ClientConfigs.feedConsumer(settings, clientId + "-status-feed")),
+                Map.of(settings.statusTopic(), EventCodec::decodeStatus), knownOrders, StartAt.BEGINNING,
+                settings.timeout(), "status-feed", samePartitioning).start();
         KafkaConsumer<byte[], byte[]> consumer =
                 new KafkaConsumer<>(ClientConfigs.groupConsumer(settings, clientId + "-consumer"));
         DeadLetters deadLetters = new DeadLetters(producer(), settings.deadLetterTopic(), retrying);
-        Runnable catchUp = () -> {
+        Consumer<Set<Integer>> catchUp = partitions -> {
             try {
-                statuses.awaitCaughtUp(Duration.ofSeconds(60));
+                statuses.awaitCaughtUp(samePartitioning ? partitions : null, Duration.ofSeconds(60));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (KafkaUnavailableException e) {
                 LOG.log(System.Logger.Level.WARNING, "taking partitions before the status view caught up; "
-                        + "some finished orders may be brewed again: {0}", e.getMessage());
+                        + "some finished orders may be brewed again: " + e.getMessage());
             }
         };
-        return new KafkaOrderConsumer(consumer, processor, deadLetters, catchUp, settings.ordersTopic(),
+        return new KafkaOrderConsumer(consumer, processor, deadLetters, catchUp, statuses, settings.ordersTopic(),
                 settings.maxQueuedPerPartition(), "order-consumer").start();
+    }
+
+    private int partitionCount(String topic) {
+        try (KafkaConsumer<byte[], byte[]> probe =
+                new KafkaConsumer<>(ClientConfigs.feedConsumer(settings, clientId + "-probe"))) {
+            List<PartitionInfo> partitions = probe.partitionsFor(topic, settings.timeout());
+            if (partitions == null || partitions.isEmpty()) {
+                throw new KafkaUnavailableException("topic " + topic + " does not exist", null);
+            }
+            return partitions.size();
+        }
     }
 
     private synchronized Producer<byte[], byte[]> producer() {

@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -44,7 +46,9 @@ final class KafkaEventFeed implements OrderFeed {
     private final ProjectOrderEvents view;
     private final StartAt startAt;
     private final Duration timeout;
-    private final ConcurrentLinkedQueue<CompletableFuture<Void>> catchUpRequests = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<CatchUpRequest> catchUpRequests = new ConcurrentLinkedQueue<>();
+    /** Reads only when asked to catch up (keeping every partition paused otherwise). */
+    private final boolean onDemand;
     private final List<CatchUp> catchingUp = new ArrayList<>();
     private final CountDownLatch positioned = new CountDownLatch(1);
     private final AtomicLong recordsRead = new AtomicLong();
@@ -54,6 +58,16 @@ final class KafkaEventFeed implements OrderFeed {
 
     KafkaEventFeed(Consumer<byte[], byte[]> consumer, Map<String, Decoder> decoders, ProjectOrderEvents view,
             StartAt startAt, Duration timeout, String name) {
+        this(consumer, decoders, view, startAt, timeout, name, false);
+    }
+
+    /**
+     * @param onDemand read only when asked to catch up: for a view needed only at certain
+     *     moments (a consumer's, when it takes partitions), which then reads nothing between them
+     */
+    KafkaEventFeed(Consumer<byte[], byte[]> consumer, Map<String, Decoder> decoders, ProjectOrderEvents view,
+            StartAt startAt, Duration timeout, String name, boolean onDemand) {
+        this.onDemand = onDemand;
         this.consumer = consumer;
         this.decoders = Map.copyOf(decoders);
         this.view = view;
@@ -79,8 +93,17 @@ final class KafkaEventFeed implements OrderFeed {
 
     @Override
     public void awaitCaughtUp(Duration patience) throws InterruptedException {
+        awaitCaughtUp(null, patience);
+    }
+
+    /**
+     * Like {@link #awaitCaughtUp(Duration)}, for some partitions only (their numbers; every
+     * topic of this feed): what a consumer needs of the status topic when it takes over those
+     * partitions of the orders topic.
+     */
+    void awaitCaughtUp(Set<Integer> partitions, Duration patience) throws InterruptedException {
         CompletableFuture<Void> caughtUp = new CompletableFuture<>();
-        catchUpRequests.add(caughtUp);
+        catchUpRequests.add(new CatchUpRequest(partitions, caughtUp));
         consumer.wakeup();
         try {
             caughtUp.get(patience.toMillis(), TimeUnit.MILLISECONDS);
@@ -124,7 +147,7 @@ final class KafkaEventFeed implements OrderFeed {
             }
         } finally {
             catchingUp.forEach(c -> c.done.completeExceptionally(new IllegalStateException("feed closed")));
-            catchUpRequests.forEach(c -> c.completeExceptionally(new IllegalStateException("feed closed")));
+            catchUpRequests.forEach(c -> c.done().completeExceptionally(new IllegalStateException("feed closed")));
             consumer.close(Duration.ofSeconds(1));
         }
     }
@@ -146,6 +169,9 @@ final class KafkaEventFeed implements OrderFeed {
         }
         // seeks are lazy; asking for the positions makes them real before start() returns
         partitions.forEach(partition -> consumer.position(partition, timeout));
+        if (onDemand) {
+            consumer.pause(partitions);
+        }
     }
 
     private void apply(ConsumerRecords<byte[], byte[]> records) {
@@ -163,33 +189,57 @@ final class KafkaEventFeed implements OrderFeed {
     }
 
     private void takeCatchUpRequests() {
-        CompletableFuture<Void> request;
+        CatchUpRequest request;
         while ((request = catchUpRequests.peek()) != null) {
+            Set<Integer> numbers = request.partitions();
+            Set<TopicPartition> wanted = numbers == null ? consumer.assignment()
+                    : consumer.assignment().stream()
+                            .filter(partition -> numbers.contains(partition.partition()))
+                            .collect(Collectors.toSet());
             Map<TopicPartition, Long> ends;
             try {
-                ends = consumer.endOffsets(consumer.assignment(), timeout);
+                ends = consumer.endOffsets(wanted, timeout);
             } catch (WakeupException e) {
                 // the wakeup meant for poll() landed here: the request stays queued for the next turn
                 return;
             } catch (RuntimeException e) {
                 catchUpRequests.remove(request);
-                request.completeExceptionally(e);
+                request.done().completeExceptionally(e);
                 continue;
             }
             catchUpRequests.remove(request);
-            catchingUp.add(new CatchUp(new HashMap<>(ends), request));
+            if (onDemand) {
+                consumer.resume(wanted);
+            }
+            catchingUp.add(new CatchUp(new HashMap<>(ends), request.done()));
         }
     }
 
     private void completeCaughtUp() {
         for (Iterator<CatchUp> it = catchingUp.iterator(); it.hasNext(); ) {
             CatchUp catchUp = it.next();
-            catchUp.ends.entrySet().removeIf(end -> consumer.position(end.getKey()) >= end.getValue());
+            catchUp.ends.entrySet().removeIf(end -> {
+                boolean reached = consumer.position(end.getKey()) >= end.getValue();
+                if (reached && onDemand && !stillWanted(end.getKey(), catchUp)) {
+                    consumer.pause(List.of(end.getKey()));
+                }
+                return reached;
+            });
             if (catchUp.ends.isEmpty()) {
                 catchUp.done.complete(null);
                 it.remove();
             }
         }
+    }
+
+    /** Whether another catch-up still reads this partition (then it must not be paused yet). */
+    private boolean stillWanted(TopicPartition partition, CatchUp finished) {
+        for (CatchUp other : catchingUp) {
+            if (other != finished && other.ends.containsKey(partition)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void sleepQuietly() {
@@ -216,5 +266,9 @@ final class KafkaEventFeed implements OrderFeed {
 
     /** A request to be told when these end offsets are reached. */
     private record CatchUp(Map<TopicPartition, Long> ends, CompletableFuture<Void> done) {
+    }
+
+    /** A request to catch up: some partitions (numbers), or all when null. */
+    private record CatchUpRequest(Set<Integer> partitions, CompletableFuture<Void> done) {
     }
 }

@@ -50,6 +50,12 @@ final class KafkaOrderConsumer implements OrderConsumer {
 
     private static final System.Logger LOG = System.getLogger(KafkaOrderConsumer.class.getName());
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
+    /**
+     * While a partition is paused, poll returns only when the timeout ends (nothing can
+     * arrive for it), and it is resumed only after poll returns: poll briefly, so a partition
+     * whose queue drained is fed again within milliseconds, not after a full timeout.
+     */
+    private static final Duration PAUSED_POLL_TIMEOUT = Duration.ofMillis(2);
     private static final long COMMIT_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     /** How long handing over partitions waits for brews under way; longer than any brew. */
     private static final Duration HANDOVER_PATIENCE = Duration.ofSeconds(30);
@@ -57,7 +63,8 @@ final class KafkaOrderConsumer implements OrderConsumer {
     private final Consumer<byte[], byte[]> consumer;
     private final OrderProcessor processor;
     private final DeadLetters deadLetters;
-    private final Runnable beforeTakingPartitions;
+    private final java.util.function.Consumer<Set<Integer>> beforeTakingPartitions;
+    private final AutoCloseable statusFeed;
     private final String topic;
     private final int maxQueued;
     /** Poll thread only, but read by {@link #assignedPartitions()}: concurrent. */
@@ -69,11 +76,13 @@ final class KafkaOrderConsumer implements OrderConsumer {
     private long lastCommit = System.nanoTime();
 
     KafkaOrderConsumer(Consumer<byte[], byte[]> consumer, OrderProcessor processor, DeadLetters deadLetters,
-            Runnable beforeTakingPartitions, String topic, int maxQueued, String name) {
+            java.util.function.Consumer<Set<Integer>> beforeTakingPartitions, AutoCloseable statusFeed, String topic,
+            int maxQueued, String name) {
         this.consumer = consumer;
         this.processor = processor;
         this.deadLetters = deadLetters;
         this.beforeTakingPartitions = beforeTakingPartitions;
+        this.statusFeed = statusFeed;
         this.topic = topic;
         this.maxQueued = maxQueued;
         this.thread = Thread.ofPlatform().name(name).unstarted(this::run);
@@ -100,7 +109,7 @@ final class KafkaOrderConsumer implements OrderConsumer {
         try {
             consumer.subscribe(List.of(topic), new Handover());
             while (running) {
-                ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL_TIMEOUT);
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(anyPaused() ? PAUSED_POLL_TIMEOUT : POLL_TIMEOUT);
                 if (!records.isEmpty()) {
                     dispatch(records);
                 }
@@ -185,6 +194,15 @@ final class KafkaOrderConsumer implements OrderConsumer {
     @Override
     public Map<Integer, Long> lag() {
         return Map.copyOf(lag);
+    }
+
+    private boolean anyPaused() {
+        for (PartitionProgress progress : partitions.values()) {
+            if (progress.paused()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Pauses partitions with a full queue, resumes them once half drained. */
@@ -273,7 +291,8 @@ final class KafkaOrderConsumer implements OrderConsumer {
         } finally {
             try {
                 consumer.close(Duration.ofSeconds(5));
-            } catch (RuntimeException e) {
+                statusFeed.close();
+            } catch (Exception e) {
                 LOG.log(Level.WARNING, () -> String.format(Locale.ROOT,
                         "closing the consumer failed: %s",
                         e.getMessage()));
@@ -322,7 +341,7 @@ final class KafkaOrderConsumer implements OrderConsumer {
             if (assigned.isEmpty()) {
                 return;
             }
-            beforeTakingPartitions.run();
+            beforeTakingPartitions.accept(numbers(assigned));
             assigned.forEach(partition -> partitions.put(partition, new PartitionProgress(partition)));
             LOG.log(Level.INFO, () -> String.format(Locale.ROOT,
                     "took partitions %s; now owning %s",

@@ -52,7 +52,7 @@ public record KafkaSettings(
     /** Defaults for everything but the brokers: the names and numbers DESIGN.md gives. */
     public static KafkaSettings defaults(List<String> brokers) {
         return new KafkaSettings(brokers, "coffee_orders", "coffee_order_status", "coffee_orders_dlq",
-                6, -1, Acks.ALL, 5, Duration.ofSeconds(5), "coffee-baristas", 100, Map.of());
+                6, -1, Acks.ALL, 5, Duration.ofSeconds(5), "coffee-baristas", 500, Map.of());
     }
 
     public KafkaSettings withTopics(String orders, String status, String deadLetters) {

@@ -78,10 +78,9 @@ abstract class KafkaAdapterContract {
     /** A consumer with its own status view and baristas, as the consumer role runs it. */
     private void startConsumer(Barista barista, int concurrency) throws InterruptedException {
         InMemoryOrderRepository known = new InMemoryOrderRepository();
-        OrderFeed statuses = closeLater(kafka.followStatuses(new OrderProjection(known), StartAt.BEGINNING));
         BrewingService baristas = closeLater(new BrewingService(kafka.publisher(), known, barista,
                 Clock.systemUTC(), concurrency));
-        closeLater(kafka.consume(baristas, statuses));
+        closeLater(kafka.consume(baristas, new OrderProjection(known)));
     }
 
     private static Order awaitStatus(InMemoryOrderRepository view, OrderId id, OrderStatus wanted)

@@ -179,7 +179,9 @@ public final class InMemoryOrderRepository implements OrderRepository {
         long created = nanos(order.createdAt());
         CustomerName oldCustomer = customers.get(customer[chunk][at]);
         boolean moved = created != createdNanos[chunk][at];
-        boolean otherCustomer = !oldCustomer.searchKey().equals(order.customer().searchKey());
+        // a status change keeps the customer: compare spellings before computing search keys
+        boolean otherCustomer = !oldCustomer.equals(order.customer())
+                && !oldCustomer.searchKey().equals(order.customer().searchKey());
         if (moved) {
             byCreation.remove(row);
         }

@@ -23,13 +23,16 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.Locale;
 
@@ -57,6 +60,11 @@ public final class BrewingService implements OrderProcessor, AutoCloseable {
     private final Barista barista;
     private final Clock clock;
     private final OrderMetrics metrics;
+    private final int concurrency;
+    /** Orders admitted and waiting for a barista, first come first served. */
+    private final Queue<Ticket> waiting = new ConcurrentLinkedQueue<>();
+    /** Baristas at work right now (at most {@code concurrency}). */
+    private final AtomicInteger working = new AtomicInteger();
     private final ExecutorService baristas;
     private final ScheduledExecutorService retries;
     /** Orders received and not yet fully handled, by id: at most one ticket per order. */
@@ -80,7 +88,8 @@ public final class BrewingService implements OrderProcessor, AutoCloseable {
         this.barista = barista;
         this.clock = clock;
         this.metrics = metrics;
-        this.baristas = Executors.newFixedThreadPool(concurrency, Thread.ofVirtual().name("barista-", 1).factory());
+        this.concurrency = concurrency;
+        this.baristas = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("barista-", 1).factory());
         this.retries = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("status-retry").factory());
     }
 
@@ -102,9 +111,8 @@ public final class BrewingService implements OrderProcessor, AutoCloseable {
         }
         // Baristas start only after the whole batch is read, so a cancel request polled in
         // the same batch as its order always finds the order still waiting.
-        for (Ticket ticket : admitted) {
-            baristas.execute(() -> brew(ticket));
-        }
+        waiting.addAll(admitted);
+        startBaristas();
         handlings.forEach(handling -> handling.completion().thenAccept(this::count));
         return handlings;
     }
@@ -119,6 +127,37 @@ public final class BrewingService implements OrderProcessor, AutoCloseable {
             case WITHDRAWN -> {
                 // handed to another consumer, which counts it when it handles it
             }
+        }
+    }
+
+    /**
+     * Starts barista workers, up to the concurrency, while orders wait. A worker brews from the
+     * queue until it is empty: one hand-off per busy spell, not one per order.
+     */
+    private void startBaristas() {
+        while (!waiting.isEmpty()) {
+            int busy = working.get();
+            if (busy >= concurrency) {
+                return;
+            }
+            if (working.compareAndSet(busy, busy + 1)) {
+                baristas.execute(this::brewWhileOrdersWait);
+            }
+        }
+    }
+
+    private void brewWhileOrdersWait() {
+        try {
+            Ticket ticket;
+            while ((ticket = waiting.poll()) != null) {
+                brew(ticket);
+            }
+        } finally {
+            working.decrementAndGet();
+        }
+        // an order queued between our last look and stepping down still gets a barista
+        if (!waiting.isEmpty() && !baristas.isShutdown()) {
+            startBaristas();
         }
     }
 
@@ -225,9 +264,10 @@ public final class BrewingService implements OrderProcessor, AutoCloseable {
                     .whenComplete((ignored, failure) -> {
                         if (failure == null) {
                             metrics.brewed(completed.drink(), Duration.ofNanos(System.nanoTime() - started));
-                            LOG.log(Level.INFO, () -> String.format(Locale.ROOT,
-                                    "order_id=%s request_id=%s drink=%s outcome=completed brew_ms=%s",
-                                    completed.id(), ticket.requestId, completed.drink().displayName(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)));
+                            long brewMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+                            LOG.log(Level.INFO, () -> "order_id=" + completed.id() + " request_id=" + ticket.requestId
+                                    + " drink=" + completed.drink().displayName() + " outcome=completed brew_ms="
+                                    + brewMillis);
                         }
                         ticket.finish(Outcome.BREWED, failure);
                     });
