@@ -3,8 +3,10 @@ package coffee.adapter.http;
 import io.helidon.health.HealthCheck;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
+import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,6 +15,15 @@ import java.util.Optional;
  * never restarts a healthy process because the broker is away.
  */
 final class Observability {
+
+    /**
+     * The paths Helidon's health observer answers ({@code GET} and {@code HEAD}), each check
+     * also on its own by name. Only for refusing other methods with {@code 405}; a test compares
+     * this list with what the observer registers.
+     */
+    static final List<String> HEALTH_PATHS = List.of("/observe/health", "/observe/health/live", "/observe/health/ready",
+            "/observe/health/started", "/observe/health/live/{name}", "/observe/health/ready/{name}",
+            "/observe/health/started/{name}", "/observe/health/check/{name}");
 
     private Observability() {
     }
@@ -26,6 +37,11 @@ final class Observability {
                         .addCheck(kafkaCheck(kafka), HealthCheckType.READINESS)
                         .build())
                 .build();
+    }
+
+    /** Other methods than {@code GET} and {@code HEAD} on the health paths answer {@code 405}. */
+    static HttpService otherMethodsRefused() {
+        return rules -> HEALTH_PATHS.forEach(path -> rules.any(path, Routes.onlyAllowServedLater("GET", "HEAD")));
     }
 
     private static HealthCheck kafkaCheck(ReadinessCheck kafka) {

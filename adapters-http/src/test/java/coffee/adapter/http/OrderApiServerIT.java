@@ -377,7 +377,8 @@ class OrderApiServerIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"PUT /order", "GET /order", "PATCH /order/x", "GET /order/x/cancel", "POST /orders",
-        "DELETE /menu", "POST /health", "POST /", "DELETE /"})
+        "DELETE /menu", "POST /health", "POST /", "DELETE /", "POST /style.css", "PUT /index.html",
+        "POST /observe/health", "DELETE /observe/health/ready", "POST /observe/health/check/kafka"})
     void a_wrong_method_is_a_405_with_allow(String call) {
         String[] parts = call.split(" ");
         start();
