@@ -22,7 +22,10 @@ public final class ManagementServer implements AutoCloseable {
                 .port(port)
                 .shutdownHook(false)
                 .addFeature(Observability.feature(readiness))
-                .routing(routing -> routing.register(new HealthHttpService()).error(Throwable.class, new ErrorHandling()))
+                .featuresDiscoverServices(false)
+                .routing(routing -> routing.register(new HealthHttpService())
+                        .register(Observability.otherMethodsRefused(), Observability.metricsRequestsChecked())
+                        .error(Throwable.class, new ErrorHandling()))
                 .build()
                 .start();
         return new ManagementServer(server);

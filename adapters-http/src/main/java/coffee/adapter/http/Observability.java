@@ -3,9 +3,16 @@ package coffee.adapter.http;
 import io.helidon.health.HealthCheck;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
+import coffee.adapter.http.support.ApiErrors;
+import io.helidon.http.Method;
+import io.helidon.http.Status;
+import io.helidon.metrics.api.Metrics;
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,6 +22,15 @@ import java.util.Optional;
  * the broker is away.
  */
 final class Observability {
+
+    /**
+     * The paths Helidon's health observer answers ({@code GET} and {@code HEAD}), each check
+     * also on its own by name. Only for refusing other methods with {@code 405}; a test compares
+     * this list with what the observer registers.
+     */
+    static final List<String> HEALTH_PATHS = List.of("/observe/health", "/observe/health/live", "/observe/health/ready",
+            "/observe/health/started", "/observe/health/live/{name}", "/observe/health/ready/{name}",
+            "/observe/health/started/{name}", "/observe/health/check/{name}");
 
     private Observability() {
     }
@@ -29,6 +45,50 @@ final class Observability {
                         .build())
                 .addObserver(MetricsObserver.create())
                 .build();
+    }
+
+    /** The scopes Helidon's metrics observer serves, each at {@code /observe/metrics/<scope>}. */
+    static final List<String> METRIC_SCOPES = List.of("application", "base", "vendor");
+
+    /**
+     * Puts the metrics paths under the API's rules before Helidon's observer sees them: other
+     * methods than {@code GET} answer {@code 405} (Helidon says {@code 404}), and a metric that
+     * does not exist answers the API's JSON {@code 404} (Helidon's has no body).
+     */
+    static HttpService metricsRequestsChecked() {
+        Handler refuse = Routes.onlyAllow("GET");
+        Handler all = (req, res) -> {
+            if (req.prologue().method() == Method.GET) {
+                res.next();
+            } else {
+                refuse.handle(req, res);
+            }
+        };
+        return rules -> {
+            rules.any("/observe/metrics", all);
+            for (String scope : METRIC_SCOPES) {
+                rules.any("/observe/metrics/" + scope, all);
+                rules.any("/observe/metrics/" + scope + "/{metric}", (req, res) -> {
+                    if (req.prologue().method() != Method.GET) {
+                        refuse.handle(req, res);
+                    } else if (metricExists(scope, req.path().pathParameters().get("metric"))) {
+                        res.next();
+                    } else {
+                        ApiErrors.send(req, res, Status.NOT_FOUND_404, "Not found");
+                    }
+                });
+            }
+        };
+    }
+
+    private static boolean metricExists(String scope, String name) {
+        return Metrics.globalRegistry().meters().stream()
+                .anyMatch(meter -> meter.scope().orElse("").equals(scope) && meter.id().name().equals(name));
+    }
+
+    /** Other methods than {@code GET} and {@code HEAD} on the health paths answer {@code 405}. */
+    static HttpService otherMethodsRefused() {
+        return rules -> HEALTH_PATHS.forEach(path -> rules.any(path, Routes.onlyAllowServedLater("GET", "HEAD")));
     }
 
     private static HealthCheck kafkaCheck(ReadinessCheck kafka) {

@@ -3,12 +3,15 @@ package coffee.adapter.http;
 import coffee.adapter.http.filter.Filters;
 import io.helidon.http.DirectHandler.EventType;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.spi.ServerFeature;
+import java.util.List;
 
 /**
- * The producer's HTTP API on Helidon SE: the order routes and the web page behind the
- * middleware filters.
+ * The producer's HTTP API on Helidon SE: the order routes, the web page and the API's OpenAPI
+ * document behind the middleware filters.
  * The one public entry point of this adapter.
  */
 public final class OrderApiServer implements AutoCloseable {
@@ -32,7 +35,7 @@ public final class OrderApiServer implements AutoCloseable {
         for (EventType type : EventType.values()) {
             directHandlers.addHandler(type, json);
         }
-        WebServer server = WebServer.builder()
+        WebServerConfig.Builder builder = WebServer.builder()
                 .host(settings.host())
                 .port(settings.port())
                 // the owner stops the server in its own orderly shutdown (HTTP before Kafka)
@@ -43,11 +46,21 @@ public final class OrderApiServer implements AutoCloseable {
                 // the client reads the 413 and keeps its connection; above it, the server closes
                 .maxPayloadSize(Math.max(settings.maxBodyBytes(), HARD_BODY_LIMIT))
                 .directHandlers(directHandlers.build())
-                .addFeature(Observability.feature(kafka))
-                .routing(routing -> routing(routing, settings, useCases))
-                .build()
-                .start();
+                // only the features added below: Helidon would otherwise add any it finds on the
+                // class path (helidon-openapi alone would serve /openapi, configured its own way)
+                .featuresDiscoverServices(false)
+                .routing(routing -> routing(routing, settings, useCases));
+        features(kafka).forEach(builder::addFeature);
+        WebServer server = builder.build().start();
         return new OrderApiServer(server);
+    }
+
+    /**
+     * Helidon's features the server runs besides the routing: health ({@code /observe/health})
+     * and the OpenAPI document ({@code /openapi}).
+     */
+    static List<ServerFeature> features(ReadinessCheck kafka) {
+        return List.of(Observability.feature(kafka), OpenApiDocument.feature());
     }
 
     /** Every route and filter of the API; tests build servers from it too. */
@@ -59,7 +72,10 @@ public final class OrderApiServer implements AutoCloseable {
                 // after the API, so its routes come first; a GET that names no file falls through
                 // to the JSON 404 like any unknown route
                 .register(WebPage.files())
-                .any("/", Routes.onlyAllow("GET"))
+                // the paths the files and the features serve (those come later): other methods
+                // answer 405 with Allow, as on the API's own paths
+                .register(WebPage.otherMethodsRefused(), Observability.otherMethodsRefused(),
+                        Observability.metricsRequestsChecked(), OpenApiDocument.requestsChecked())
                 .error(Throwable.class, new ErrorHandling());
     }
 

@@ -6,6 +6,7 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.Handler;
+import java.util.Set;
 
 /** Answers shared by the resources. */
 final class Routes {
@@ -27,6 +28,24 @@ final class Routes {
             }
             ApiErrors.send(req, res, Status.METHOD_NOT_ALLOWED_405,
                     "Method " + req.prologue().method().text() + " is not allowed here; use " + String.join(" or ", methods));
+        };
+    }
+
+    /**
+     * For a path whose handler comes later in the routing (the static files, and Helidon's
+     * features, which run after the API's routes): its own methods go on to that handler, any
+     * other is answered like {@link #onlyAllow(String...)}, so these paths refuse a wrong method
+     * with {@code 405} as the API's routes do, not with a {@code 404}.
+     */
+    static Handler onlyAllowServedLater(String... methods) {
+        Set<String> served = Set.of(methods);
+        Handler refuse = onlyAllow(methods);
+        return (req, res) -> {
+            if (served.contains(req.prologue().method().text())) {
+                res.next();
+            } else {
+                refuse.handle(req, res);
+            }
         };
     }
 

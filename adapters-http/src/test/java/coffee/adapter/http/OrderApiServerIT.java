@@ -377,7 +377,8 @@ class OrderApiServerIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"PUT /order", "GET /order", "PATCH /order/x", "GET /order/x/cancel", "POST /orders",
-        "DELETE /menu", "POST /health", "POST /", "DELETE /"})
+        "DELETE /menu", "POST /health", "POST /", "DELETE /", "POST /style.css", "PUT /index.html",
+        "POST /observe/health", "DELETE /observe/health/ready", "PUT /openapi", "POST /observe/health/check/kafka"})
     void a_wrong_method_is_a_405_with_allow(String call) {
         String[] parts = call.split(" ");
         start();
@@ -386,6 +387,46 @@ class OrderApiServerIT {
 
         assertJsonError(response, 405);
         assertNotNull(response.header("Allow"));
+    }
+
+    @Test
+    void the_openapi_document_is_served_as_yaml_and_as_json_when_asked() {
+        start();
+
+        ApiClient.Response yaml = api.get("/openapi");
+        ApiClient.Response json = api.send(api.request("GET", "/openapi").header("Accept", "application/json"));
+
+        assertEquals(200, yaml.status(), yaml.toString());
+        assertEquals("application/vnd.oai.openapi", yaml.header("Content-Type"));
+        assertTrue(yaml.raw().body().startsWith("openapi: 3.1.0"), yaml.toString());
+        assertNotNull(yaml.header("X-Request-ID"), "the document goes through the same filters as the API");
+        assertEquals(200, json.status(), json.toString());
+        assertEquals("3.1.0", json.text("openapi"));
+    }
+
+    @Test
+    void the_openapi_document_follows_the_api_s_cors_rules_not_helidon_s() {
+        start(HttpSettings.defaults().withCorsAllowedOrigins(List.of("https://shop.example")),
+                new PlaceOrderService(kafka, orders, OrderId::random, clock));
+
+        ApiClient.Response allowed = api.send(api.request("GET", "/openapi").header("Origin", "https://shop.example"));
+        ApiClient.Response other = api.send(api.request("GET", "/openapi").header("Origin", "https://evil.example"));
+
+        assertEquals("https://shop.example", allowed.header("Access-Control-Allow-Origin"));
+        assertNotNull(allowed.header("Access-Control-Expose-Headers"), allowed.raw().headers().map().toString());
+        assertEquals(null, other.header("Access-Control-Allow-Origin"));
+    }
+
+    @Test
+    void an_openapi_request_the_document_cannot_answer_is_a_json_error() {
+        start();
+
+        ApiClient.Response badFormat = api.get("/openapi?format=xml");
+        ApiClient.Response notAcceptable = api.send(api.request("GET", "/openapi").header("Accept", "text/html"));
+
+        assertJsonError(badFormat, 400);
+        assertEquals("format", badFormat.text("field"));
+        assertJsonError(notAcceptable, 406);
     }
 
     @Test
