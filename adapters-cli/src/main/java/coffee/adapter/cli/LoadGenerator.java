@@ -24,8 +24,9 @@ final class LoadGenerator implements AutoCloseable {
     enum Threads {
         /**
          * An OS thread blocked in {@code read} is woken by the kernel directly when the answer
-         * arrives. Against a trivial server on 2 shared cores this drove 20 to 60% more requests a
-         * second than virtual threads, with less CPU per request; the default.
+         * arrives. Against a trivial keep-alive server sharing 2 cores this drove 15% (machine
+         * otherwise idle) to 75% (machine busy) more requests a second than virtual threads, with
+         * no more CPU per request; the default.
          */
         PLATFORM(Thread.ofPlatform().daemon().name("load-", 0)),
         /**

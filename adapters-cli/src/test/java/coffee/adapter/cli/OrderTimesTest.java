@@ -11,11 +11,11 @@ import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-class AcceptedOrdersTest {
+class OrderTimesTest {
 
-    private final AcceptedOrders orders = new AcceptedOrders();
+    private final OrderTimes orders = new OrderTimes();
 
-    private static long removeFrom(AcceptedOrders orders, UUID id) {
+    private static long removeFrom(OrderTimes orders, UUID id) {
         return orders.remove(id.getMostSignificantBits(), id.getLeastSignificantBits());
     }
 
@@ -25,13 +25,13 @@ class AcceptedOrdersTest {
         orders.put(id.getMostSignificantBits(), id.getLeastSignificantBits(), 42);
 
         assertEquals(42, removeFrom(orders, id));
-        assertEquals(AcceptedOrders.ABSENT, removeFrom(orders, id));
+        assertEquals(OrderTimes.ABSENT, removeFrom(orders, id));
         assertEquals(0, orders.size());
     }
 
     @Test
     void an_unknown_order_is_absent() {
-        assertEquals(AcceptedOrders.ABSENT, removeFrom(orders, UUID.randomUUID()));
+        assertEquals(OrderTimes.ABSENT, removeFrom(orders, UUID.randomUUID()));
     }
 
     @Test

@@ -1,18 +1,17 @@
 package coffee.adapter.cli;
 
 /**
- * When each order still waiting for its {@code completed} was accepted, by order id: an
- * open-addressing hash table of primitives (linear probing, removal by backward shift).
+ * A time for each order id, for example when the order was accepted: an open-addressing hash
+ * table of primitives (linear probing, removal by backward shift).
  *
  * <p>Why not a {@code ConcurrentHashMap<UUID, Long>}: at 100,000 orders a second each entry
- * would cost a UUID, a Long and a map node (about 80 bytes of garbage per order), and an
- * order nobody completes (no consumer running) would keep them all. Here an entry is three
- * longs in arrays, and an id is its two halves as parsed from the answer's bytes.
+ * would cost a UUID, a Long and a map node (about 80 bytes of garbage per order), and orders
+ * nobody completes (no consumer running) would keep them all. Here an entry is three longs in
+ * arrays, and an id is its two halves as parsed from the answer's bytes.
  *
- * <p>Thread-safe through one lock: the critical sections are a few array accesses, and the
- * writers are the connections and the one status-feed thread.
+ * <p>Not thread-safe: the {@link EndToEndTracker} guards its tables with one lock.
  */
-final class AcceptedOrders {
+final class OrderTimes {
 
     /** What {@link #remove} answers for an id that is not in the table. */
     static final long ABSENT = Long.MIN_VALUE;
@@ -22,7 +21,7 @@ final class AcceptedOrders {
     private long[] times;
     private int size;
 
-    AcceptedOrders() {
+    OrderTimes() {
         allocate(1 << 12);
     }
 
@@ -33,10 +32,10 @@ final class AcceptedOrders {
     }
 
     /**
-     * Remembers that the order {@code high:low} was accepted at {@code nanos}. Ids are UUIDs of
-     * version 4 or 5, whose high half is never 0, which is what marks a free slot here.
+     * Sets the time of order {@code high:low}. Ids are UUIDs of version 4 or 5, whose high half is
+     * never 0, which is what marks a free slot here.
      */
-    synchronized void put(long high, long low, long nanos) {
+    void put(long high, long low, long nanos) {
         if (high == 0) {
             throw new IllegalArgumentException("not an order id: its high half is 0");
         }
@@ -57,8 +56,8 @@ final class AcceptedOrders {
         size++;
     }
 
-    /** Forgets the order and returns when it was accepted, or {@link #ABSENT} if it was not here. */
-    synchronized long remove(long high, long low) {
+    /** Forgets the order and returns its time, or {@link #ABSENT} if it was not here. */
+    long remove(long high, long low) {
         int slot = slotOf(high, low);
         while (highs[slot] != 0) {
             if (highs[slot] == high && lows[slot] == low) {
@@ -72,7 +71,7 @@ final class AcceptedOrders {
         return ABSENT;
     }
 
-    synchronized int size() {
+    int size() {
         return size;
     }
 
