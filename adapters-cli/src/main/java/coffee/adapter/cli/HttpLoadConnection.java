@@ -4,9 +4,11 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.ProtocolException;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 
 /**
  * One keep-alive HTTP/1.1 connection that sends the same pre-encoded request again and again
@@ -60,6 +62,10 @@ final class HttpLoadConnection implements AutoCloseable {
             opened.connect(address, CONNECT_TIMEOUT_MS);
             in = opened.getInputStream();
             out = opened.getOutputStream();
+        } catch (SocketTimeoutException e) {
+            opened.close();
+            // a failure to connect, not a slow answer: reported as such
+            throw new ConnectException("no connection within " + CONNECT_TIMEOUT_MS + " ms");
         } catch (IOException e) {
             opened.close();
             throw e;
@@ -72,7 +78,8 @@ final class HttpLoadConnection implements AutoCloseable {
      * connection after the previous answer.
      *
      * @return the answer's status code
-     * @throws java.net.SocketTimeoutException no answer within {@link #READ_TIMEOUT_MS}
+     * @throws SocketTimeoutException no answer within {@link #READ_TIMEOUT_MS}
+     * @throws ConnectException no connection could be made
      * @throws ProtocolException the answer is not HTTP/1.x as this client reads it
      * @throws IOException the connection could not be made or broke; it is closed, and the next
      *     exchange reconnects
