@@ -9,6 +9,7 @@ import coffee.adapter.kafka.OrderFeed;
 import coffee.adapter.kafka.StartAt;
 import coffee.adapter.kafka.broker.EmbeddedKafkaBroker;
 import coffee.application.port.in.PlaceOrder;
+import coffee.application.port.in.ProjectOrderEvents;
 import coffee.application.port.in.WatchOrder;
 import coffee.application.port.out.OrderIds;
 import coffee.application.readmodel.InMemoryOrderRepository;
@@ -71,6 +72,27 @@ final class Roles implements Launcher {
                     statuses.close();
                     kafka.close();
                 }
+            };
+        } catch (KafkaUnavailableException e) {
+            kafka.close();
+            throw new CommandFailedException(ExitCodes.UNAVAILABLE, e.getMessage(), e);
+        } catch (RuntimeException | InterruptedException e) {
+            kafka.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public AutoCloseable followStatuses(Map<String, String> flags, ProjectOrderEvents sink) throws Exception {
+        Configuration config = configuration(flags);
+        Logging.forCommandLineTool(config.get(Settings.LOG_FORMAT));
+        KafkaConnection kafka = KafkaConnection.open(Wiring.kafka(config), "load");
+        try {
+            // only reads: the topics are the producer's to create, and a missing one is a wrong setting
+            OrderFeed statuses = kafka.followStatuses(sink, StartAt.END);
+            return () -> {
+                statuses.close();
+                kafka.close();
             };
         } catch (KafkaUnavailableException e) {
             kafka.close();

@@ -40,6 +40,7 @@ public final class CoffeeCli implements Runnable {
                 .addSubcommand(new ServeCommands.Consumer(launcher))
                 .addSubcommand(new ServeCommands.Broker(launcher))
                 .addSubcommand(new OrderCommand(launcher))
+                .addSubcommand(new LoadCommand(launcher))
                 .addSubcommand(new ShowCommands.Status())
                 .addSubcommand(new ShowCommands.Orders());
         documentExitCodes(cli);

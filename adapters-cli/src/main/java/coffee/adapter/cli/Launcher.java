@@ -1,6 +1,7 @@
 package coffee.adapter.cli;
 
 import coffee.application.port.in.PlaceOrder;
+import coffee.application.port.in.ProjectOrderEvents;
 import coffee.application.port.in.WatchOrder;
 import java.util.Map;
 
@@ -25,6 +26,15 @@ public interface Launcher {
      * now on are followed, so {@link Ordering#watchOrder()} sees an order placed afterwards.
      */
     Ordering openOrdering(Map<String, String> settings) throws Exception;
+
+    /**
+     * Follows the status topic from now on and hands every status change to {@code sink}, on
+     * one thread, until closed. Returns once it is positioned at the end of the topic, so every
+     * status published after it returns reaches the sink.
+     *
+     * @throws CommandFailedException with a one-line message when Kafka cannot be reached
+     */
+    AutoCloseable followStatuses(Map<String, String> settings, ProjectOrderEvents sink) throws Exception;
 
     /** The long-running roles. */
     enum Role {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coffee.application.port.in.PlaceOrder;
+import coffee.application.port.in.ProjectOrderEvents;
 import coffee.application.port.in.WatchOrder;
 import coffee.application.readmodel.InMemoryOrderRepository;
 import coffee.application.service.FakeOrderPublisher;
@@ -77,6 +78,11 @@ class CoffeeCliTest {
                 }
             };
         }
+
+        @Override
+        public AutoCloseable followStatuses(Map<String, String> given, ProjectOrderEvents sink) {
+            throw new UnsupportedOperationException("LoadCommandTest covers coffee load");
+        }
     }
 
     private int run(String... args) {
@@ -87,7 +93,7 @@ class CoffeeCliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"serve", "serve-producer", "serve-consumer", "broker", "order", "status", "orders"})
+    @ValueSource(strings = {"serve", "serve-producer", "serve-consumer", "broker", "order", "load", "status", "orders"})
     void every_command_has_help_with_the_exit_codes(String command) {
         assertEquals(0, run(command, "--help"));
         assertTrue(out.toString().contains("Usage: coffee " + command), out.toString());
