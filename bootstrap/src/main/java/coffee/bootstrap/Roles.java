@@ -16,6 +16,7 @@ import coffee.application.readmodel.InMemoryOrderRepository;
 import coffee.application.service.OrderProjection;
 import coffee.application.service.OrderQueries;
 import coffee.application.service.PlaceOrderService;
+import org.apache.kafka.common.config.ConfigException;
 import java.util.Map;
 
 /** How the CLI starts roles and reaches the core: configuration, logging and wiring. */
@@ -40,6 +41,8 @@ final class Roles implements Launcher {
             });
         } catch (KafkaUnavailableException | EmbeddedKafkaBroker.BrokerStartException e) {
             throw new CommandFailedException(ExitCodes.UNAVAILABLE, e.getMessage(), e);
+        } catch (ConfigException e) {
+            throw invalidClientProperty(e);
         }
     }
 
@@ -76,6 +79,9 @@ final class Roles implements Launcher {
         } catch (KafkaUnavailableException e) {
             kafka.close();
             throw new CommandFailedException(ExitCodes.UNAVAILABLE, e.getMessage(), e);
+        } catch (ConfigException e) {
+            kafka.close();
+            throw invalidClientProperty(e);
         } catch (RuntimeException | InterruptedException e) {
             kafka.close();
             throw e;
@@ -97,10 +103,19 @@ final class Roles implements Launcher {
         } catch (KafkaUnavailableException e) {
             kafka.close();
             throw new CommandFailedException(ExitCodes.UNAVAILABLE, e.getMessage(), e);
+        } catch (ConfigException e) {
+            kafka.close();
+            throw invalidClientProperty(e);
         } catch (RuntimeException | InterruptedException e) {
             kafka.close();
             throw e;
         }
+    }
+
+    /** Kafka refused a client property (from kafka.properties); it names the property, and hides passwords. */
+    private static CommandFailedException invalidClientProperty(ConfigException e) {
+        return new CommandFailedException(ExitCodes.CONFIGURATION, "invalid " + Settings.KAFKA_PROPERTIES.names()
+                + ": " + e.getMessage(), e);
     }
 
     private Configuration configuration(Map<String, String> flags) {

@@ -134,6 +134,17 @@ class CoffeeEndToEndIT {
     }
 
     @Test
+    void a_kafka_client_property_kafka_refuses_is_a_configuration_error() throws Exception {
+        env.put("KAFKA_PROPERTIES", "{\"linger.ms\":\"soon\"}");
+
+        CoffeeProcess producer = coffee("bad-kafka-property", "serve-producer");
+
+        assertEquals(3, producer.awaitExit(PATIENCE));
+        assertTrue(producer.output().stream().anyMatch(line -> line.contains("kafka.properties (KAFKA_PROPERTIES)")
+                && line.contains("linger.ms")), producer.output().toString());
+    }
+
+    @Test
     void roles_stopped_with_sigterm_shut_down_in_order_and_exit_0() throws Exception {
         CoffeeProcess consumer = coffee("consumer", "serve-consumer");
         CoffeeProcess producer = coffee("producer", "serve-producer");

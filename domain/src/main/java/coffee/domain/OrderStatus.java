@@ -15,14 +15,16 @@ public enum OrderStatus {
     CANCELLED(2);
 
     private final int progress;
+    private final String wireName;
 
     OrderStatus(int progress) {
         this.progress = progress;
+        this.wireName = name().toLowerCase(Locale.ROOT);
     }
 
     /** The lower-case name used on the wire: {@code pending}, {@code processing}, ... */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     public static Optional<OrderStatus> fromWireName(String name) {

@@ -39,4 +39,22 @@ class OrderIdTest {
     void anything_else_is_not_an_order_id(String text) {
         assertTrue(OrderId.parse(text).isEmpty());
     }
+
+    @Test
+    void upper_and_lower_case_name_the_same_order() {
+        OrderId id = OrderId.random();
+
+        assertEquals(id, OrderId.parse(id.toString().toUpperCase()).orElseThrow());
+    }
+
+    @Test
+    void random_ids_are_version_4_and_do_not_repeat() {
+        java.util.Set<OrderId> seen = new java.util.HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            OrderId id = OrderId.random();
+            assertEquals(4, id.value().version());
+            assertEquals(2, id.value().variant());
+            assertTrue(seen.add(id));
+        }
+    }
 }

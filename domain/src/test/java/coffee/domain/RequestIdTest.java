@@ -28,4 +28,14 @@ class RequestIdTest {
     void an_overlong_incoming_id_is_replaced() {
         assertNotEquals(65, RequestId.reuseOrGenerate("a".repeat(65)).value().length());
     }
+
+    @Test
+    void generated_ids_are_valid_and_distinct() {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            RequestId id = RequestId.generate();
+            assertTrue(RequestId.isValid(id.value()));
+            assertTrue(seen.add(id.value()));
+        }
+    }
 }

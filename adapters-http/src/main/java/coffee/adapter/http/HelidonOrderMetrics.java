@@ -95,7 +95,8 @@ public final class HelidonOrderMetrics implements OrderMetrics {
 
     private Timer timer(String name, String description, String... tags) {
         return timers.computeIfAbsent(key(name, tags), k -> registry.getOrCreate(
-                Timer.builder(name).description(description).tags(tags(tags)).buckets(LatencyBuckets.ALL)));
+                Timer.builder(name).description(description).tags(tags(tags)).buckets(LatencyBuckets.ALL)
+                        .percentiles(LatencyBuckets.NO_PERCENTILES)));
     }
 
     private static String key(String name, String... tags) {

@@ -64,11 +64,11 @@ final class OrderHttpService implements HttpService {
         switch (useCases.placeOrder().place(command)) {
             case PlaceOrderResult.Accepted accepted -> {
                 res.header(HeaderNames.LOCATION, "/order/" + accepted.order().id());
-                Json.send(res, Status.CREATED_201, OrderJson.Outcome.of("Order placed", accepted.order()));
+                Json.sendEncoded(res, Status.CREATED_201, OrderJson.outcome("Order placed", accepted.order()));
             }
             case PlaceOrderResult.AlreadyPlaced replay -> {
                 res.header(HeaderNames.LOCATION, "/order/" + replay.order().id());
-                Json.send(res, Status.OK_200, OrderJson.Outcome.of("Order already placed", replay.order()));
+                Json.sendEncoded(res, Status.OK_200, OrderJson.outcome("Order already placed", replay.order()));
             }
             case PlaceOrderResult.KeyReused reused -> throw new ApiProblem(Status.create(422, "Unprocessable Content"),
                     "Idempotency-Key was already used for a different order", IDEMPOTENCY_KEY.defaultCase());
@@ -82,15 +82,15 @@ final class OrderHttpService implements HttpService {
 
     private void find(ServerRequest req, ServerResponse res) {
         Order order = orderId(req).flatMap(useCases.findOrders()::find).orElseThrow(Routes::orderNotFound);
-        Json.send(res, Status.OK_200, OrderJson.from(order));
+        Json.sendEncoded(res, Status.OK_200, OrderJson.order(order));
     }
 
     private void cancel(ServerRequest req, ServerResponse res) {
         OrderId id = orderId(req).orElseThrow(Routes::orderNotFound);
         switch (useCases.cancelOrder().cancel(id, RequestIds.of(req))) {
             case CancelOrderResult.Cancelled cancelled ->
-                    Json.send(res, Status.OK_200, OrderJson.Outcome.of("Order cancelled", cancelled.order()));
-            case CancelOrderResult.Requested requested -> Json.send(res, Status.ACCEPTED_202, OrderJson.Outcome.of(
+                    Json.sendEncoded(res, Status.OK_200, OrderJson.outcome("Order cancelled", cancelled.order()));
+            case CancelOrderResult.Requested requested -> Json.sendEncoded(res, Status.ACCEPTED_202, OrderJson.outcome(
                     "Cancellation requested; the order is cancelled unless brewing has started", requested.order()));
             case CancelOrderResult.TooLate tooLate -> throw new ApiProblem(Status.CONFLICT_409, "Order cannot be cancelled");
             case CancelOrderResult.NotFound notFound -> throw Routes.orderNotFound();
@@ -110,8 +110,7 @@ final class OrderHttpService implements HttpService {
         if (customer.isPresent() && !customer.get().isBlank()) {
             query = query.withCustomer(CustomerName.of(customer.get()));
         }
-        List<OrderJson> orders = useCases.findOrders().list(query).stream().map(OrderJson::from).toList();
-        Json.send(res, Status.OK_200, orders);
+        Json.sendEncoded(res, Status.OK_200, OrderJson.orders(useCases.findOrders().list(query)));
     }
 
     private static int limit(ServerRequest req) {

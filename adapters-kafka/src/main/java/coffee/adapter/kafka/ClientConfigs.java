@@ -8,6 +8,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -34,11 +35,20 @@ final class ClientConfigs {
         // a dead broker must turn into an error within the timeout, not the default two minutes
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeoutMs);
-        long linger = ((Number) config.get(ProducerConfig.LINGER_MS_CONFIG)).longValue();
+        long linger = lingerMillis(config.get(ProducerConfig.LINGER_MS_CONFIG));
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1, Math.min(30_000, timeoutMs - linger)));
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         return config;
+    }
+
+    /** From kafka.properties it is text, from our default a number; refused like Kafka refuses a value. */
+    private static long lingerMillis(Object value) {
+        try {
+            return Long.parseLong(String.valueOf(value).strip());
+        } catch (NumberFormatException e) {
+            throw new ConfigException(ProducerConfig.LINGER_MS_CONFIG, value, "not a whole number of milliseconds");
+        }
     }
 
     /** A member of the baristas' consumer group: commits by hand, only what is handled. */

@@ -8,6 +8,8 @@ import org.apache.kafka.common.header.Header;
 final class Headers {
 
     static final String REQUEST_ID = "request-id";
+    /** Which connection (process) wrote the record: its own feeds pass over what it wrote. */
+    static final String WRITER = "writer";
     static final String DLQ_ERROR = "error";
     static final String DLQ_SOURCE_TOPIC = "source-topic";
     static final String DLQ_SOURCE_PARTITION = "source-partition";

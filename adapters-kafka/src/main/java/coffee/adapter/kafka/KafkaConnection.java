@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
@@ -28,6 +30,8 @@ public final class KafkaConnection implements AutoCloseable {
 
     private final KafkaSettings settings;
     private final String clientId;
+    /** Marks what this connection publishes, so its own feeds can pass over it (see KafkaEventFeed). */
+    private final byte[] writer = UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8);
     private final Retrying retrying = new Retrying();
     private Producer<byte[], byte[]> producer;
     private Admin admin;
@@ -68,9 +72,15 @@ public final class KafkaConnection implements AutoCloseable {
         return new KafkaHealthProbe(topics(), interval, timeout);
     }
 
-    /** Publishes order events with acknowledgement from Kafka, bounded by the timeout. */
+    /**
+     * Publishes order events with acknowledgement from Kafka, bounded by the timeout.
+     *
+     * <p>This connection's feeds pass over what it published (the {@code writer} header): whoever
+     * publishes through it must also put what it publishes into its view, as the services do
+     * (placing saves after the acknowledgement, brewing saves before publishing).
+     */
     public synchronized OrderPublisher publisher() {
-        return new KafkaOrderPublisher(producer(), settings);
+        return new KafkaOrderPublisher(producer(), settings, writer);
     }
 
     /**
@@ -93,7 +103,7 @@ public final class KafkaConnection implements AutoCloseable {
             String name) throws InterruptedException {
         KafkaConsumer<byte[], byte[]> consumer =
                 new KafkaConsumer<>(ClientConfigs.feedConsumer(settings, clientId + "-" + name));
-        return new KafkaEventFeed(consumer, decoders, view, from, settings.timeout(), name).start();
+        return new KafkaEventFeed(consumer, decoders, view, from, settings.timeout(), name, writer).start();
     }
 
     /**
@@ -112,7 +122,7 @@ public final class KafkaConnection implements AutoCloseable {
         KafkaEventFeed statuses = new KafkaEventFeed(
                 new KafkaConsumer<>(ClientConfigs.feedConsumer(settings, clientId + "-status-feed")),
                 Map.of(settings.statusTopic(), EventCodec::decodeStatus), knownOrders, StartAt.BEGINNING,
-                settings.timeout(), "status-feed", samePartitioning).start();
+                settings.timeout(), "status-feed", samePartitioning, writer).start();
         KafkaConsumer<byte[], byte[]> consumer =
                 new KafkaConsumer<>(ClientConfigs.groupConsumer(settings, clientId + "-consumer"));
         DeadLetters deadLetters = new DeadLetters(producer(), settings.deadLetterTopic(), retrying);

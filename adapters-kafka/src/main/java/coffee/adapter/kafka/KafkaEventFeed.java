@@ -5,6 +5,7 @@ import coffee.domain.OrderEvent;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.errors.WakeupException;
 import java.util.Locale;
 
@@ -49,6 +51,11 @@ final class KafkaEventFeed implements OrderFeed {
     private final ConcurrentLinkedQueue<CatchUpRequest> catchUpRequests = new ConcurrentLinkedQueue<>();
     /** Reads only when asked to catch up (keeping every partition paused otherwise). */
     private final boolean onDemand;
+    /**
+     * Records this process wrote itself are already in its view (written through when
+     * published), so they are passed over unread: for a single producer, half its reading.
+     */
+    private final byte[] ownWriter;
     private final List<CatchUp> catchingUp = new ArrayList<>();
     private final CountDownLatch positioned = new CountDownLatch(1);
     private final AtomicLong recordsRead = new AtomicLong();
@@ -57,8 +64,8 @@ final class KafkaEventFeed implements OrderFeed {
     private volatile RuntimeException startFailure;
 
     KafkaEventFeed(Consumer<byte[], byte[]> consumer, Map<String, Decoder> decoders, ProjectOrderEvents view,
-            StartAt startAt, Duration timeout, String name) {
-        this(consumer, decoders, view, startAt, timeout, name, false);
+            StartAt startAt, Duration timeout, String name, byte[] ownWriter) {
+        this(consumer, decoders, view, startAt, timeout, name, false, ownWriter);
     }
 
     /**
@@ -66,8 +73,9 @@ final class KafkaEventFeed implements OrderFeed {
      *     moments (a consumer's, when it takes partitions), which then reads nothing between them
      */
     KafkaEventFeed(Consumer<byte[], byte[]> consumer, Map<String, Decoder> decoders, ProjectOrderEvents view,
-            StartAt startAt, Duration timeout, String name, boolean onDemand) {
+            StartAt startAt, Duration timeout, String name, boolean onDemand, byte[] ownWriter) {
         this.onDemand = onDemand;
+        this.ownWriter = ownWriter;
         this.consumer = consumer;
         this.decoders = Map.copyOf(decoders);
         this.view = view;
@@ -177,6 +185,10 @@ final class KafkaEventFeed implements OrderFeed {
     private void apply(ConsumerRecords<byte[], byte[]> records) {
         for (ConsumerRecord<byte[], byte[]> record : records) {
             recordsRead.incrementAndGet();
+            Header writer = record.headers().lastHeader(Headers.WRITER);
+            if (writer != null && Arrays.equals(writer.value(), ownWriter)) {
+                continue;
+            }
             try {
                 view.project(decoders.get(record.topic()).decode(record.value()));
             } catch (UndecodableRecordException e) {

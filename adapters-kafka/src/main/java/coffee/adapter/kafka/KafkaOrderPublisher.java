@@ -26,9 +26,11 @@ final class KafkaOrderPublisher implements OrderPublisher {
     private final String ordersTopic;
     private final String statusTopic;
     private final Duration timeout;
+    private final byte[] writer;
 
-    KafkaOrderPublisher(Producer<byte[], byte[]> producer, KafkaSettings settings) {
+    KafkaOrderPublisher(Producer<byte[], byte[]> producer, KafkaSettings settings, byte[] writer) {
         this.producer = producer;
+        this.writer = writer;
         this.ordersTopic = settings.ordersTopic();
         this.statusTopic = settings.statusTopic();
         this.timeout = settings.timeout();
@@ -40,6 +42,7 @@ final class KafkaOrderPublisher implements OrderPublisher {
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic,
                 event.orderId().toString().getBytes(StandardCharsets.UTF_8), EventCodec.encode(event));
         record.headers().add(Headers.REQUEST_ID, requestId.value().getBytes(StandardCharsets.UTF_8));
+        record.headers().add(Headers.WRITER, writer);
         CompletableFuture<Void> acknowledged = new CompletableFuture<>();
         long started = System.nanoTime();
         try {

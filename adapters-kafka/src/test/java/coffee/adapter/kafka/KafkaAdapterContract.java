@@ -45,7 +45,13 @@ abstract class KafkaAdapterContract {
 
     private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
     private KafkaSettings settings;
+    /** Publishes test events, as a producer process would. */
     private KafkaConnection kafka;
+    /**
+     * Reads them back, as another process would: a connection passes over what it wrote itself
+     * (its writers keep their own view), so reading through the publishing one would see nothing.
+     */
+    private KafkaConnection observer;
 
     protected abstract String bootstrapServers();
 
@@ -53,6 +59,7 @@ abstract class KafkaAdapterContract {
     void connect() {
         settings = SharedKafka.uniqueSettings(bootstrapServers());
         kafka = closeLater(KafkaConnection.open(settings, "contract"));
+        observer = closeLater(KafkaConnection.open(settings, "observer"));
         kafka.ensureTopics();
     }
 
@@ -71,16 +78,17 @@ abstract class KafkaAdapterContract {
     /** A view of all orders, fed from both topics, as the producer keeps it. */
     private InMemoryOrderRepository producerView() throws InterruptedException {
         InMemoryOrderRepository view = new InMemoryOrderRepository();
-        closeLater(kafka.followOrdersAndStatuses(new OrderProjection(view), StartAt.BEGINNING));
+        closeLater(observer.followOrdersAndStatuses(new OrderProjection(view), StartAt.BEGINNING));
         return view;
     }
 
     /** A consumer with its own status view and baristas, as the consumer role runs it. */
     private void startConsumer(Barista barista, int concurrency) throws InterruptedException {
+        KafkaConnection consumerKafka = closeLater(KafkaConnection.open(settings, "baristas"));
         InMemoryOrderRepository known = new InMemoryOrderRepository();
-        BrewingService baristas = closeLater(new BrewingService(kafka.publisher(), known, barista,
+        BrewingService baristas = closeLater(new BrewingService(consumerKafka.publisher(), known, barista,
                 Clock.systemUTC(), concurrency));
-        closeLater(kafka.consume(baristas, new OrderProjection(known)));
+        closeLater(consumerKafka.consume(baristas, new OrderProjection(known)));
     }
 
     private static Order awaitStatus(InMemoryOrderRepository view, OrderId id, OrderStatus wanted)
@@ -137,7 +145,7 @@ abstract class KafkaAdapterContract {
         publish(new OrderPlaced(second));
 
         InMemoryOrderRepository view = new InMemoryOrderRepository();
-        OrderFeed feed = closeLater(kafka.followOrdersAndStatuses(new OrderProjection(view), StartAt.BEGINNING));
+        OrderFeed feed = closeLater(observer.followOrdersAndStatuses(new OrderProjection(view), StartAt.BEGINNING));
         feed.awaitCaughtUp(PATIENCE);
 
         assertEquals(first, view.find(first.id()).orElseThrow());
@@ -213,6 +221,7 @@ abstract class KafkaAdapterContract {
         }
         closeEverything();
         kafka = closeLater(KafkaConnection.open(settings, "contract"));
+        observer = closeLater(KafkaConnection.open(settings, "observer"));
         view = producerView();
 
         startConsumer(Barista.takingTime(Duration.ZERO), 2);
@@ -222,5 +231,20 @@ abstract class KafkaAdapterContract {
 
         List<ConsumerRecord<byte[], byte[]>> statuses = TopicReader.read(settings, settings.statusTopic(), 8, PATIENCE);
         assertEquals(8, statuses.size(), "two statuses per order, none twice");
+    }
+
+    @Test
+    void a_feed_passes_over_what_its_own_connection_published_and_reads_what_others_did() throws Exception {
+        Order mine = aPendingOrder();
+        Order theirs = aPendingOrder();
+        kafka.publisher().publish(new OrderPlaced(mine), REQUEST).toCompletableFuture().join();
+        observer.publisher().publish(new OrderPlaced(theirs), REQUEST).toCompletableFuture().join();
+
+        InMemoryOrderRepository view = new InMemoryOrderRepository();
+        OrderFeed feed = closeLater(kafka.followOrdersAndStatuses(new OrderProjection(view), StartAt.BEGINNING));
+        feed.awaitCaughtUp(PATIENCE);
+
+        assertTrue(view.find(mine.id()).isEmpty(), "its own write is the writer's to keep");
+        assertEquals(theirs, view.find(theirs.id()).orElseThrow());
     }
 }

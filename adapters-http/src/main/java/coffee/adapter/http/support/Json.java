@@ -1,5 +1,6 @@
 package coffee.adapter.http.support;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -7,7 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerResponse;
 
@@ -29,6 +30,11 @@ public final class Json {
     }
 
     private Json() {
+    }
+
+    /** For writers that stream their JSON: the same configuration as the mapper. */
+    public static JsonFactory factory() {
+        return MAPPER.getFactory();
     }
 
     public static JsonNode parse(byte[] body) throws JsonProcessingException {
@@ -57,7 +63,7 @@ public final class Json {
     /** Sends a body already encoded as JSON (for answers that never change). */
     public static void sendEncoded(ServerResponse res, Status status, byte[] json) {
         res.status(status);
-        res.header(HeaderNames.CONTENT_TYPE, "application/json");
+        res.header(HeaderValues.CONTENT_TYPE_JSON);
         res.send(json);
     }
 }

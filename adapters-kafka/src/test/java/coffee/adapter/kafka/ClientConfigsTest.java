@@ -1,0 +1,43 @@
+package coffee.adapter.kafka;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.junit.jupiter.api.Test;
+
+class ClientConfigsTest {
+
+    private static KafkaSettings withProperties(Map<String, String> properties) {
+        KafkaSettings defaults = KafkaSettings.defaults(List.of("localhost:9092"));
+        return new KafkaSettings(defaults.brokers(), defaults.ordersTopic(), defaults.statusTopic(),
+                defaults.deadLetterTopic(), defaults.partitions(), defaults.replicationFactor(), defaults.acks(),
+                defaults.retries(), defaults.timeout(), defaults.groupId(), defaults.maxQueuedPerPartition(), properties);
+    }
+
+    @Test
+    void user_properties_pass_through_as_text_and_still_bound_the_request_timeout() {
+        Map<String, Object> producer = ClientConfigs.producer(withProperties(
+                Map.of("linger.ms", "10", "security.protocol", "SASL_SSL")), "test");
+
+        assertEquals("10", producer.get(ProducerConfig.LINGER_MS_CONFIG));
+        assertEquals("SASL_SSL", producer.get("security.protocol"));
+        assertEquals(4990, producer.get(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG));
+    }
+
+    @Test
+    void the_settings_the_guarantees_rest_on_cannot_be_overridden() {
+        KafkaSettings settings = withProperties(Map.of("enable.auto.commit", "true", "acks", "0",
+                "enable.idempotence", "false", "delivery.timeout.ms", "120000"));
+
+        Map<String, Object> producer = ClientConfigs.producer(settings, "test");
+        Map<String, Object> consumer = ClientConfigs.groupConsumer(settings, "test");
+
+        assertEquals("all", producer.get(ProducerConfig.ACKS_CONFIG));
+        assertEquals(true, producer.get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG));
+        assertEquals(5000, producer.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG));
+        assertEquals(false, consumer.get(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG));
+    }
+}
