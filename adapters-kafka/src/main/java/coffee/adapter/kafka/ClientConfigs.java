@@ -32,11 +32,16 @@ final class ClientConfigs {
         // idempotence needs acks=all; with it, retries never duplicate or reorder records
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, settings.acks() == KafkaSettings.Acks.ALL);
         config.put(ProducerConfig.RETRIES_CONFIG, settings.retries());
-        // a dead broker must turn into an error within the timeout, not the default two minutes
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs);
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeoutMs);
+        // A dead broker must turn into an error within the timeout, not the default two minutes.
+        // send() may wait for metadata (max.block.ms), then the record for its acknowledgement
+        // (delivery.timeout.ms): half the budget each keeps the whole within it, with no timer
+        // per record (a timer per record cost as much CPU as Kafka's own network thread).
+        long metadataMs = Math.max(50, timeoutMs / 2);
+        long deliveryMs = Math.max(50, timeoutMs - metadataMs);
         long linger = lingerMillis(config.get(ProducerConfig.LINGER_MS_CONFIG));
-        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1, Math.min(30_000, timeoutMs - linger)));
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, metadataMs);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) deliveryMs);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1, Math.min(30_000, deliveryMs - linger)));
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         return config;

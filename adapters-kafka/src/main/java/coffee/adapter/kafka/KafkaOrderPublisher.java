@@ -9,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RetriableException;
@@ -44,8 +42,8 @@ final class KafkaOrderPublisher implements OrderPublisher {
         record.headers().add(Headers.REQUEST_ID, requestId.value().getBytes(StandardCharsets.UTF_8));
         record.headers().add(Headers.WRITER, writer);
         CompletableFuture<Void> acknowledged = new CompletableFuture<>();
-        long started = System.nanoTime();
         try {
+            // bounded by the client's own timeouts (see ClientConfigs): no timer per record here
             producer.send(record, (metadata, failure) -> {
                 if (failure == null) {
                     acknowledged.complete(null);
@@ -56,18 +54,12 @@ final class KafkaOrderPublisher implements OrderPublisher {
         } catch (RuntimeException e) {
             // send() itself gives up after max.block.ms when no broker answers
             acknowledged.completeExceptionally(failed(e));
-            return acknowledged;
         }
-        // send() may have spent part of the budget waiting for metadata: the whole call is bounded
-        long left = timeout.toNanos() - (System.nanoTime() - started);
-        return acknowledged.orTimeout(Math.max(left, 0), TimeUnit.NANOSECONDS)
-                .exceptionallyCompose(failure -> CompletableFuture.failedFuture(
-                        failure instanceof TimeoutException ? failed(failure) : failure));
+        return acknowledged;
     }
 
     private PublishFailedException failed(Throwable cause) {
-        String why = cause instanceof RetriableException || cause instanceof TimeoutException
-                || cause instanceof org.apache.kafka.common.errors.TimeoutException
+        String why = cause instanceof RetriableException || cause instanceof org.apache.kafka.common.errors.TimeoutException
                 ? "Kafka did not acknowledge within " + timeout.toMillis() + " ms"
                 : "Kafka refused the record: " + cause.getMessage();
         return new PublishFailedException(why, cause);

@@ -24,7 +24,9 @@ class ClientConfigsTest {
 
         assertEquals("10", producer.get(ProducerConfig.LINGER_MS_CONFIG));
         assertEquals("SASL_SSL", producer.get("security.protocol"));
-        assertEquals(4990, producer.get(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG));
+        assertEquals(2490, producer.get(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG));
+        assertEquals(2500L, producer.get(ProducerConfig.MAX_BLOCK_MS_CONFIG));
+        assertEquals(2500, producer.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG));
     }
 
     @Test
@@ -37,7 +39,7 @@ class ClientConfigsTest {
 
         assertEquals("all", producer.get(ProducerConfig.ACKS_CONFIG));
         assertEquals(true, producer.get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG));
-        assertEquals(5000, producer.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG));
+        assertEquals(2500, producer.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG));
         assertEquals(false, consumer.get(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG));
     }
 }
