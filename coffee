@@ -11,9 +11,11 @@ coffee_find_jdk
 
 JAR="$ROOT/bootstrap/target/coffee.jar"
 
+# what goes into the jar: the modules' main sources and resources, and the poms
 sources_changed() {
-    [ -n "$(find "$ROOT" \( -name .git -o -name target -o -name .coffee -o -name node_modules \) -prune -o \
-        \( -name '*.java' -o -name pom.xml -o -path '*/src/main/resources/*' \) -newer "$JAR" -print -quit)" ]
+    [ -n "$(find "$ROOT"/pom.xml "$ROOT"/domain "$ROOT"/application "$ROOT"/adapters-* "$ROOT"/bootstrap \
+        \( -name target -o -name node_modules \) -prune -o \
+        \( -path '*/src/main/*' -o -name pom.xml \) -type f -newer "$JAR" -print -quit)" ]
 }
 
 if [ ! -f "$JAR" ] || sources_changed; then
@@ -26,10 +28,18 @@ if [ ! -f "$JAR" ] || sources_changed; then
     echo "coffee: built in $(( $(date +%s) - started )) s" >&2
 fi
 
-jvm_options=(-XX:+ExitOnOutOfMemoryError)
-if [ "$(coffee_java_major "$JAVA_HOME")" -ge 23 ]; then
-    # Kafka's buffer unmapper uses sun.misc.Unsafe; JDK 23+ warns about it unless allowed
-    jvm_options+=(--sun-misc-unsafe-memory-access=allow)
-fi
-# shellcheck disable=SC2086  # JAVA_OPTS is a list of options on purpose
-exec "$JAVA_HOME/bin/java" "${jvm_options[@]}" ${JAVA_OPTS:-} -jar "$JAR" "$@"
+# The JVM options of the command (heap, GC, class data sharing): scripts/jvm.sh says why.
+# shellcheck source=scripts/jvm.sh
+. "$ROOT/scripts/jvm.sh"
+command_name=""
+for argument in "$@"; do
+    case "$argument" in
+        -*) ;;
+        *) command_name=$argument; break ;;
+    esac
+done
+CDS_DIR="$ROOT/bootstrap/target/cds"
+mkdir -p "$CDS_DIR" 2>/dev/null || CDS_DIR=""
+coffee_jvm_options "$command_name" "$(coffee_java_major "$JAVA_HOME")" "$CDS_DIR"
+# shellcheck disable=SC2086  # JAVA_OPTS is a list of options on purpose; last ones win
+exec "$JAVA_HOME/bin/java" "${COFFEE_JVM_OPTIONS[@]}" ${JAVA_OPTS:-} -jar "$JAR" "$@"

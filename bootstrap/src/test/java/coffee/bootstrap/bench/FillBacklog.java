@@ -6,8 +6,14 @@ import coffee.domain.Order;
 import coffee.domain.OrderId;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -17,8 +23,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * Bench tool (never part of the product): writes a backlog of {@code order_placed} events
  * straight to the orders topic, so consumer throughput can be measured on its own.
  *
- * <p>Usage: {@code FillBacklog <brokers> <topic> <count>}. The events are written exactly as
- * the producer writes them (same JSON, key and header).
+ * <p>Usage: {@code FillBacklog <brokers> <topic> <count> <partitions>}. The topic is created
+ * with that many partitions when missing. The events are written exactly as the producer writes
+ * them (same JSON, key and header).
  */
 public final class FillBacklog {
 
@@ -29,6 +36,8 @@ public final class FillBacklog {
         String brokers = args[0];
         String topic = args[1];
         int count = Integer.parseInt(args[2]);
+        int partitions = Integer.parseInt(args[3]);
+        createTopicIfMissing(brokers, topic, partitions);
         Map<String, Object> config = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -59,6 +68,15 @@ public final class FillBacklog {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("wrote %d orders in %.1f s (%.0f/s)%n", count, seconds, count / seconds);
+    }
+
+    private static void createTopicIfMissing(String brokers, String topic, int partitions) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
+            if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic)) {
+                admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty())))
+                        .all().get(30, TimeUnit.SECONDS);
+            }
+        }
     }
 
     /** The wire format of the orders topic (see docs/architecture.md); kept literal on purpose. */

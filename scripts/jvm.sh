@@ -1,0 +1,42 @@
+# The JVM options each `coffee` command starts with. Sourced (bash) by the `coffee` launcher and
+# by bench/run, so the benchmarks measure what users run. JAVA_OPTS comes after these on the
+# command line, so any of them can be overridden (the last -Xmx wins).
+#
+# Why these (measured with bench/run on 2 cores; docs/performance.md):
+# - Parallel GC: on a few cores it gave the producer more throughput than G1 (whose write
+#   barriers cost on every request) and shorter pauses than Serial.
+# - A bounded heap per role, instead of a quarter of the machine's memory: the producer's view
+#   keeps every order (about 70 bytes each, so 1 GiB holds well over 10 million orders); the
+#   consumer keeps what it needs to drop duplicates; the broker's data lives in files.
+# - Class data sharing (server roles): the classes loaded at start-up are archived at the first
+#   exit (bootstrap/target/cds, rebuilt with the jar) and mapped at the next start, which
+#   takes about a third off the time to the first 201.
+#
+# coffee_jvm_options COMMAND JDK_MAJOR [CDS_DIR]  sets the array COFFEE_JVM_OPTIONS
+
+coffee_jvm_options() {
+    local command=$1 major=$2 cds_dir=${3:-}
+    COFFEE_JVM_OPTIONS=(-XX:+ExitOnOutOfMemoryError)
+    if [ "$major" -ge 23 ]; then
+        # Kafka's buffer unmapper uses sun.misc.Unsafe; JDK 23+ warns about it unless allowed
+        COFFEE_JVM_OPTIONS+=(--sun-misc-unsafe-memory-access=allow)
+    fi
+    case "$command" in
+        serve-producer) COFFEE_JVM_OPTIONS+=(-XX:+UseParallelGC -Xms64m -Xmx1g) ;;
+        serve-consumer) COFFEE_JVM_OPTIONS+=(-XX:+UseParallelGC -Xms64m -Xmx512m) ;;
+        broker) COFFEE_JVM_OPTIONS+=(-XX:+UseParallelGC -Xms128m -Xmx1g) ;;
+        serve) COFFEE_JVM_OPTIONS+=(-XX:+UseParallelGC -Xms128m -Xmx2g) ;;
+        load) COFFEE_JVM_OPTIONS+=(-XX:+UseParallelGC -Xmx512m) ;;
+        *)
+            # one-shot commands (order, status, orders, --help): start fast, run briefly
+            COFFEE_JVM_OPTIONS+=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx256m)
+            return 0
+            ;;
+    esac
+    if [ -n "$cds_dir" ]; then
+        # An archive per command and JDK; a missing or stale one is (re)written at exit.
+        # -Xlog keeps the dump's notes about classes it skips out of the role's output.
+        COFFEE_JVM_OPTIONS+=(-XX:SharedArchiveFile="$cds_dir/$command-jdk$major.jsa" -XX:+AutoCreateSharedArchive
+            -Xlog:cds=off -Xlog:cds+dynamic=off)
+    fi
+}
