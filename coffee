@@ -40,6 +40,8 @@ for argument in "$@"; do
 done
 CDS_DIR="$ROOT/bootstrap/target/cds"
 mkdir -p "$CDS_DIR" 2>/dev/null || CDS_DIR=""
-coffee_jvm_options "$command_name" "$(coffee_java_major "$JAVA_HOME")" "$CDS_DIR"
+# the build: names, sizes and times of the jars on the class path
+CDS_KEY=$(cd "$ROOT/bootstrap/target" && stat -c '%n %s %Y' coffee.jar lib/*.jar | cksum | cut -d' ' -f1)
+coffee_jvm_options "$command_name" "$(coffee_java_major "$JAVA_HOME")" "$CDS_DIR" "$CDS_KEY"
 # shellcheck disable=SC2086  # JAVA_OPTS is a list of options on purpose; last ones win
 exec "$JAVA_HOME/bin/java" "${COFFEE_JVM_OPTIONS[@]}" ${JAVA_OPTS:-} -jar "$JAR" "$@"

@@ -30,6 +30,16 @@ public final class OrderApiServer implements AutoCloseable {
      * @param kafka readiness of what the API needs behind it, for {@code /observe/health/ready}
      */
     public static OrderApiServer start(HttpSettings settings, OrderUseCases useCases, ReadinessCheck kafka) {
+        return prepare(settings, useCases, kafka).start();
+    }
+
+    /**
+     * Builds the server (routes, filters, features) without opening its port. Building loads
+     * and initializes most of Helidon's classes, which takes a good part of a second on a cold
+     * JVM: a role can do it while it waits for something else (Kafka), then {@link
+     * Prepared#start()} binds the port at once.
+     */
+    public static Prepared prepare(HttpSettings settings, OrderUseCases useCases, ReadinessCheck kafka) {
         DirectHandlers.Builder directHandlers = DirectHandlers.builder();
         JsonDirectHandler json = new JsonDirectHandler(settings.maxBodyBytes());
         for (EventType type : EventType.values()) {
@@ -51,8 +61,22 @@ public final class OrderApiServer implements AutoCloseable {
                 .featuresDiscoverServices(false)
                 .routing(routing -> routing(routing, settings, useCases));
         features(kafka).forEach(builder::addFeature);
-        WebServer server = builder.build().start();
-        return new OrderApiServer(server);
+        return new Prepared(builder.build());
+    }
+
+    /** A server built and not started yet. */
+    public static final class Prepared {
+
+        private final WebServer server;
+
+        private Prepared(WebServer server) {
+            this.server = server;
+        }
+
+        /** Starts serving; returns once the port is bound. */
+        public OrderApiServer start() {
+            return new OrderApiServer(server.start());
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import static coffee.domain.OrderTestData.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +18,10 @@ import coffee.domain.Order;
 import coffee.domain.OrderCancelRequested;
 import coffee.domain.OrderId;
 import coffee.domain.OrderStatus;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
@@ -83,6 +88,24 @@ class OrderApiServerIT {
         assertEquals("/order/" + order.get("id").asText(), response.header("Location"));
         assertNotNull(response.header("X-Request-ID"));
         assertEquals(1, kafka.published().size());
+    }
+
+    @Test
+    void a_prepared_server_opens_its_port_only_when_started() throws IOException {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        OrderUseCases useCases = new OrderUseCases(new PlaceOrderService(kafka, orders, OrderId::random, clock),
+                new CancelOrderService(kafka, orders, clock, Duration.ofMillis(300)), new OrderQueries(orders));
+        OrderApiServer.Prepared prepared = OrderApiServer.prepare(HttpSettings.defaults().withPort(port), useCases,
+                kafkaProblem::get);
+
+        assertThrows(ConnectException.class, () -> new Socket("127.0.0.1", port).close(), "nothing listens yet");
+
+        server = prepared.start();
+        assertEquals(port, server.port());
+        assertEquals(201, new ApiClient(port).placeOrder("Ann", "Latte").status());
     }
 
     @Test

@@ -144,6 +144,9 @@ final class KafkaEventFeed implements OrderFeed {
             while (running) {
                 try {
                     takeCatchUpRequests();
+                    // a feed already at the end is caught up now, not after a poll that may
+                    // wait for the broker's fetch.max.wait.ms (half a second at start-up)
+                    completeCaughtUp();
                     apply(consumer.poll(POLL_TIMEOUT));
                     completeCaughtUp();
                 } catch (WakeupException e) {
