@@ -200,15 +200,22 @@ public final class BenchReport {
         return all;
     }
 
+    /** One point per rate asked for: the median of each percentile over that rate's runs. */
     private String chartData() {
-        StringBuilder tsv = new StringBuilder("# achieved_orders_per_s\tp50_ms\tp90_ms\tp99_ms\tp999_ms\n");
+        Map<Double, List<JsonNode>> byRate = new TreeMap<>();
         for (JsonNode run : rateRuns()) {
-            JsonNode latency = run.path("latency_ms");
-            tsv.append(String.format(Locale.ROOT, "%.0f\t%.3f\t%.3f\t%.3f\t%.3f%n", throughput(run),
-                    latency.path("p50").asDouble(), latency.path("p90").asDouble(),
-                    latency.path("p99").asDouble(), latency.path("p999").asDouble()));
+            byRate.computeIfAbsent(run.path("rate").asDouble(), r -> new ArrayList<>()).add(run);
         }
+        StringBuilder tsv = new StringBuilder("# achieved_orders_per_s\tp50_ms\tp90_ms\tp99_ms\tp999_ms (medians of the runs)\n");
+        byRate.values().forEach(runs -> tsv.append(String.format(Locale.ROOT, "%.0f\t%.3f\t%.3f\t%.3f\t%.3f%n",
+                median(each(runs, BenchReport::throughput)), median(each(runs, run -> percentile(run, "p50"))),
+                median(each(runs, run -> percentile(run, "p90"))), median(each(runs, run -> percentile(run, "p99"))),
+                median(each(runs, run -> percentile(run, "p999"))))));
         return tsv.toString();
+    }
+
+    private static double percentile(JsonNode run, String name) {
+        return run.path("latency_ms").path(name).asDouble();
     }
 
     private void latencies(String title, List<JsonNode> runs) {
