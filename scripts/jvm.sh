@@ -31,9 +31,11 @@ coffee_jvm_options() {
         *)
             # one-shot commands (order, status, orders, --help): start fast, run briefly
             COFFEE_JVM_OPTIONS+=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx256m)
+            coffee_drop_gc_if_chosen
             return 0
             ;;
     esac
+    coffee_drop_gc_if_chosen
     if [ -n "$cds_dir" ]; then
         # An archive per command, JDK and build, written at the first exit when missing. The
         # build is in the name because JDK 25 neither uses nor rewrites an archive whose jars
@@ -46,4 +48,21 @@ coffee_jvm_options() {
         COFFEE_JVM_OPTIONS+=(-XX:SharedArchiveFile="$archive" -XX:+AutoCreateSharedArchive
             -Xlog:cds=off -Xlog:cds+dynamic=off)
     fi
+}
+
+# A collector chosen in JAVA_OPTS replaces ours: the JVM refuses two (-Xmx and the like simply
+# override, the last one wins).
+coffee_drop_gc_if_chosen() {
+    case " ${JAVA_OPTS:-} " in
+        *" -XX:+Use"*"GC "*)
+            local kept=() option
+            for option in "${COFFEE_JVM_OPTIONS[@]}"; do
+                case "$option" in
+                    -XX:+Use*GC) ;;
+                    *) kept+=("$option") ;;
+                esac
+            done
+            COFFEE_JVM_OPTIONS=("${kept[@]}")
+            ;;
+    esac
 }
