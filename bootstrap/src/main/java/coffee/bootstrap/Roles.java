@@ -39,10 +39,8 @@ final class Roles implements Launcher {
                 case CONSUMER -> ConsumerRole.start(config, Wiring.kafka(config), true);
                 case BROKER -> BrokerRole.start(config);
             });
-        } catch (KafkaUnavailableException | EmbeddedKafkaBroker.BrokerStartException e) {
-            throw new CommandFailedException(ExitCodes.UNAVAILABLE, e.getMessage(), e);
-        } catch (ConfigException e) {
-            throw invalidClientProperty(e);
+        } catch (RuntimeException e) {
+            throw asTheCliSaysIt(e);
         }
     }
 
@@ -76,13 +74,10 @@ final class Roles implements Launcher {
                     kafka.close();
                 }
             };
-        } catch (KafkaUnavailableException e) {
+        } catch (RuntimeException e) {
             kafka.close();
-            throw new CommandFailedException(ExitCodes.UNAVAILABLE, e.getMessage(), e);
-        } catch (ConfigException e) {
-            kafka.close();
-            throw invalidClientProperty(e);
-        } catch (RuntimeException | InterruptedException e) {
+            throw asTheCliSaysIt(e);
+        } catch (InterruptedException e) {
             kafka.close();
             throw e;
         }
@@ -100,16 +95,27 @@ final class Roles implements Launcher {
                 statuses.close();
                 kafka.close();
             };
-        } catch (KafkaUnavailableException e) {
+        } catch (RuntimeException e) {
             kafka.close();
-            throw new CommandFailedException(ExitCodes.UNAVAILABLE, e.getMessage(), e);
-        } catch (ConfigException e) {
-            kafka.close();
-            throw invalidClientProperty(e);
-        } catch (RuntimeException | InterruptedException e) {
+            throw asTheCliSaysIt(e);
+        } catch (InterruptedException e) {
             kafka.close();
             throw e;
         }
+    }
+
+    /**
+     * A failure as the CLI reports it: Kafka (or the embedded broker) away is {@code UNAVAILABLE},
+     * a client property Kafka refused is {@code CONFIGURATION}; anything else stays as it is.
+     */
+    private static RuntimeException asTheCliSaysIt(RuntimeException e) {
+        if (e instanceof KafkaUnavailableException || e instanceof EmbeddedKafkaBroker.BrokerStartException) {
+            return new CommandFailedException(ExitCodes.UNAVAILABLE, e.getMessage(), e);
+        }
+        if (e instanceof ConfigException refused) {
+            return invalidClientProperty(refused);
+        }
+        return e;
     }
 
     /** Kafka refused a client property (from kafka.properties); it names the property, and hides passwords. */
