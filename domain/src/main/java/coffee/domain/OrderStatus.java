@@ -44,4 +44,21 @@ public enum OrderStatus {
     public boolean isBefore(OrderStatus next) {
         return progress < next.progress;
     }
+
+    /**
+     * Whether an order in this status may still come to be {@code wanted}: a pending order may
+     * become anything, a processing one only completed, a final one nothing else.
+     */
+    public boolean canStillBecome(OrderStatus wanted) {
+        return this == PENDING ? wanted != PENDING : this == PROCESSING && wanted == COMPLETED;
+    }
+
+    /**
+     * Whether someone waiting for {@code wanted} can stop waiting: the order is there, or it
+     * has gone past it or taken another way (waiting for {@code cancelled} ends at
+     * {@code processing}: it can no longer be cancelled).
+     */
+    public boolean settles(OrderStatus wanted) {
+        return this == wanted || !canStillBecome(wanted);
+    }
 }
