@@ -32,8 +32,8 @@ import picocli.CommandLine;
 
 class CoffeeCliTest {
 
-    private final FakeOrderPublisher kafka = new FakeOrderPublisher();
     private final InMemoryOrderRepository orders = new InMemoryOrderRepository();
+    private final FakeOrderPublisher kafka = FakeOrderPublisher.feeding(orders);
     private final RecordingLauncher launcher = new RecordingLauncher();
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();

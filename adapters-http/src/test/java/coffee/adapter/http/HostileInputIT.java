@@ -46,14 +46,14 @@ class HostileInputIT {
     private final Random random = new Random(SEED);
     /** One thread per client, really at the same time (the common pool has one thread on two cores). */
     private final ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor();
-    private final FakeOrderPublisher kafka = new FakeOrderPublisher();
+    private final InMemoryOrderRepository orders = new InMemoryOrderRepository();
+    private final FakeOrderPublisher kafka = FakeOrderPublisher.feeding(orders);
     private OrderApiServer server;
     private ApiClient api;
     private int checked;
 
     @BeforeEach
     void start() {
-        InMemoryOrderRepository orders = new InMemoryOrderRepository();
         Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
         OrderUseCases useCases = new OrderUseCases(new PlaceOrderService(kafka, orders, OrderId::random, clock),
                 new CancelOrderService(kafka, orders, clock, Duration.ofMillis(50)), new OrderQueries(orders));

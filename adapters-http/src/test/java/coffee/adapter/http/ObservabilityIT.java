@@ -25,9 +25,9 @@ class ObservabilityIT {
     @Test
     void metrics_show_orders_by_drink_and_outcome_and_latency_histograms() {
         HelidonOrderMetrics metrics = new HelidonOrderMetrics();
-        FakeOrderPublisher kafka = new FakeOrderPublisher();
-        TimedOrderPublisher publisher = new TimedOrderPublisher(kafka, metrics);
         InMemoryOrderRepository orders = new InMemoryOrderRepository();
+        FakeOrderPublisher kafka = FakeOrderPublisher.feeding(orders);
+        TimedOrderPublisher publisher = new TimedOrderPublisher(kafka, metrics);
         Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
         OrderUseCases useCases = new OrderUseCases(
                 new PlaceOrderService(publisher, orders, OrderId::random, clock, metrics),

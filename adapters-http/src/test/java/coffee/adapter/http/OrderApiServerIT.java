@@ -39,8 +39,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The whole API through a real Helidon server on a free port, Kafka replaced by a fake. */
 class OrderApiServerIT {
 
-    private final FakeOrderPublisher kafka = new FakeOrderPublisher();
     private final InMemoryOrderRepository orders = new InMemoryOrderRepository();
+    private final FakeOrderPublisher kafka = FakeOrderPublisher.feeding(orders);
     private final Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
     private final AtomicReference<Optional<String>> kafkaProblem = new AtomicReference<>(Optional.empty());
     private OrderApiServer server;

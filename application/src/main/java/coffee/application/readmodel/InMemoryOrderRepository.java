@@ -20,11 +20,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.StampedLock;
+import java.util.function.Predicate;
 
 /**
- * Every order in memory, compactly: a producer keeps all orders ever placed (Kafka is the
- * durable store; this view is rebuilt from it at start-up), so the cost per order decides how
- * many fit: about 60 bytes per order instead of the ~400 of one object graph per order.
+ * A view of orders in memory, compactly: about 60 bytes per order instead of the ~400 of one
+ * object graph per order. The fake that stands in for the producers' Kafka Streams view in
+ * tests, and the view of a command-line tool that follows a few orders; it keeps whatever it
+ * is given, so it suits neither a producer nor a consumer of a long-lived shop (see
+ * {@code KafkaOrderView} and {@link RecentOrders}).
  *
  * <p>Orders are rows in columns (id, customer, drink, status, times) held in fixed-size chunks,
  * so rows never move and growing never copies. Customer names are stored once each. An
@@ -292,15 +295,28 @@ public final class InMemoryOrderRepository implements OrderRepository {
     // ---- waiting for a change ----
 
     @Override
+    public Optional<Order> awaitStatus(OrderId id, OrderStatus wanted, Duration timeout) throws InterruptedException {
+        Optional<Order> settled = await(id, order -> order.status().settles(wanted), timeout);
+        return settled.isPresent() ? settled : find(id);
+    }
+
+    /**
+     * Waits until the order is known with a status other than {@code seen}; empty if that did
+     * not happen within {@code timeout}.
+     */
     public Optional<Order> awaitStatusOtherThan(OrderId id, OrderStatus seen, Duration timeout)
             throws InterruptedException {
+        return await(id, order -> order.status() != seen, timeout);
+    }
+
+    private Optional<Order> await(OrderId id, Predicate<Order> done, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             CountDownLatch changed = new CountDownLatch(1);
             watchers.computeIfAbsent(id, key -> new CopyOnWriteArrayList<>()).add(changed);
             try {
                 Optional<Order> current = find(id);
-                if (current.isPresent() && current.get().status() != seen) {
+                if (current.isPresent() && done.test(current.get())) {
                     return current;
                 }
                 long left = deadline - System.nanoTime();

@@ -5,7 +5,7 @@ import coffee.application.port.in.CancelOrderResult;
 import coffee.application.port.out.OrderMetrics;
 import coffee.application.port.out.OrderMetrics.Cancellation;
 import coffee.application.port.out.OrderPublisher;
-import coffee.application.port.out.OrderRepository;
+import coffee.application.port.out.OrderView;
 import coffee.domain.Order;
 import coffee.domain.OrderCancelRequested;
 import coffee.domain.OrderId;
@@ -18,21 +18,21 @@ import java.util.Optional;
 /**
  * Cancels orders. The producer cannot decide alone: only the consumer holding the order knows
  * whether brewing started. So it publishes a cancel request and waits, a bounded time, for
- * the consumer's verdict to show up in the status feed.
+ * the consumer's verdict to show up in the view.
  */
 public final class CancelOrderService implements CancelOrder {
 
     private final OrderPublisher publisher;
-    private final OrderRepository orders;
+    private final OrderView orders;
     private final Clock clock;
     private final Duration verdictTimeout;
     private final OrderMetrics metrics;
 
-    public CancelOrderService(OrderPublisher publisher, OrderRepository orders, Clock clock, Duration verdictTimeout) {
+    public CancelOrderService(OrderPublisher publisher, OrderView orders, Clock clock, Duration verdictTimeout) {
         this(publisher, orders, clock, verdictTimeout, OrderMetrics.none());
     }
 
-    public CancelOrderService(OrderPublisher publisher, OrderRepository orders, Clock clock, Duration verdictTimeout,
+    public CancelOrderService(OrderPublisher publisher, OrderView orders, Clock clock, Duration verdictTimeout,
             OrderMetrics metrics) {
         this.publisher = publisher;
         this.orders = orders;
@@ -69,7 +69,8 @@ public final class CancelOrderService implements CancelOrder {
             return new CancelOrderResult.NotConfirmed(failure.get());
         }
         try {
-            return orders.awaitStatusOtherThan(id, OrderStatus.PENDING, verdictTimeout)
+            return orders.awaitStatus(id, OrderStatus.CANCELLED, verdictTimeout)
+                    .filter(answered -> answered.status() != OrderStatus.PENDING)
                     .map(CancelOrderService::verdict)
                     .orElseGet(() -> new CancelOrderResult.Requested(order));
         } catch (InterruptedException e) {

@@ -7,7 +7,7 @@ import coffee.application.port.out.OrderIds;
 import coffee.application.port.out.OrderMetrics;
 import coffee.application.port.out.OrderMetrics.Placement;
 import coffee.application.port.out.OrderPublisher;
-import coffee.application.port.out.OrderRepository;
+import coffee.application.port.out.OrderView;
 import coffee.domain.Order;
 import coffee.domain.OrderId;
 import coffee.domain.OrderPlaced;
@@ -18,22 +18,23 @@ import java.util.Optional;
  * Places orders: publishes {@code order_placed} and answers only after Kafka acknowledged it.
  *
  * <p>With an idempotency key the order id is derived from the key, so a retry names the
- * same order wherever and whenever it arrives; a retry this process already knows about is
- * answered from the view without publishing again.
+ * same order wherever and whenever it arrives; a retry of an order the view already holds is
+ * answered from it without publishing again. The order reaches the view through Kafka, like
+ * every other: the view reads its writes, so a {@code GET} right after the answer finds it.
  */
 public final class PlaceOrderService implements PlaceOrder {
 
     private final OrderPublisher publisher;
-    private final OrderRepository orders;
+    private final OrderView orders;
     private final OrderIds ids;
     private final Clock clock;
     private final OrderMetrics metrics;
 
-    public PlaceOrderService(OrderPublisher publisher, OrderRepository orders, OrderIds ids, Clock clock) {
+    public PlaceOrderService(OrderPublisher publisher, OrderView orders, OrderIds ids, Clock clock) {
         this(publisher, orders, ids, clock, OrderMetrics.none());
     }
 
-    public PlaceOrderService(OrderPublisher publisher, OrderRepository orders, OrderIds ids, Clock clock,
+    public PlaceOrderService(OrderPublisher publisher, OrderView orders, OrderIds ids, Clock clock,
             OrderMetrics metrics) {
         this.publisher = publisher;
         this.orders = orders;
@@ -65,9 +66,7 @@ public final class PlaceOrderService implements PlaceOrder {
         if (failure.isPresent()) {
             return new PlaceOrderResult.NotConfirmed(failure.get());
         }
-        // read-your-writes: the next GET here must see the order, before the feed brings it back
-        orders.save(order);
-        return new PlaceOrderResult.Accepted(orders.find(id).orElse(order));
+        return new PlaceOrderResult.Accepted(order);
     }
 
     private Optional<PlaceOrderResult> answerRetry(OrderId id, PlaceOrderCommand command) {

@@ -1,6 +1,7 @@
 package coffee.application.service;
 
 import coffee.application.port.out.OrderPublisher;
+import coffee.application.port.out.OrderRepository;
 import coffee.application.port.out.PublishFailedException;
 import coffee.domain.Order;
 import coffee.domain.OrderEvent;
@@ -15,7 +16,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
-/** An in-memory stand-in for Kafka: records what is published, fails on request. */
+/**
+ * An in-memory stand-in for Kafka: records what is published, fails on request, and (when
+ * {@link #feeding feeding} a view) brings what it accepted into the view, as Kafka's consumers
+ * of the topics do in production.
+ */
 public final class FakeOrderPublisher implements OrderPublisher {
 
     /** One publication as it was sent. */
@@ -26,6 +31,20 @@ public final class FakeOrderPublisher implements OrderPublisher {
     private final AtomicInteger failuresToInject = new AtomicInteger();
     private volatile boolean unavailable;
     private volatile Consumer<OrderEvent> onPublish = event -> { };
+    private final OrderRepository view;
+
+    public FakeOrderPublisher() {
+        this(null);
+    }
+
+    private FakeOrderPublisher(OrderRepository view) {
+        this.view = view;
+    }
+
+    /** A Kafka whose every acknowledged order and status reaches {@code view} before the acknowledgement. */
+    public static FakeOrderPublisher feeding(OrderRepository view) {
+        return new FakeOrderPublisher(view);
+    }
 
     @Override
     public CompletionStage<Void> publish(OrderEvent event, RequestId requestId) {
@@ -34,6 +53,9 @@ public final class FakeOrderPublisher implements OrderPublisher {
                     new PublishFailedException("Kafka did not acknowledge in time", null));
         }
         published.add(new Published(event, requestId));
+        if (view != null) {
+            new OrderProjection(view).project(event);
+        }
         onPublish.accept(event);
         return CompletableFuture.completedFuture(null);
     }

@@ -26,8 +26,8 @@ class OrderMetricsTest {
 
     private static final RequestId REQUEST = new RequestId("req-1");
 
-    private final FakeOrderPublisher kafka = new FakeOrderPublisher();
     private final InMemoryOrderRepository orders = new InMemoryOrderRepository();
+    private final FakeOrderPublisher kafka = FakeOrderPublisher.feeding(orders);
     private final RecordingMetrics metrics = new RecordingMetrics();
     private final Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
 

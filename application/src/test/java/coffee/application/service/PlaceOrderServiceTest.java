@@ -26,8 +26,8 @@ class PlaceOrderServiceTest {
     private static final OrderId NEXT_ID = new OrderId(UUID.fromString("00000000-0000-4000-8000-000000000001"));
     private static final RequestId REQUEST = new RequestId("req-1");
 
-    private final FakeOrderPublisher kafka = new FakeOrderPublisher();
     private final InMemoryOrderRepository orders = new InMemoryOrderRepository();
+    private final FakeOrderPublisher kafka = FakeOrderPublisher.feeding(orders);
     private final PlaceOrderService service =
             new PlaceOrderService(kafka, orders, () -> NEXT_ID, Clock.fixed(T0, ZoneOffset.UTC));
 

@@ -1,23 +1,12 @@
 package coffee.application.port.out;
 
 import coffee.domain.Order;
-import coffee.domain.OrderId;
-import coffee.domain.OrderQuery;
-import coffee.domain.OrderStatus;
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 
 /**
- * The orders as this process knows them: a view built from Kafka, which is the system of
- * record. Safe for concurrent use.
+ * A view of orders this process writes to itself, as it learns of them: from a feed of the
+ * topics, or from what it publishes. Safe for concurrent use.
  */
-public interface OrderRepository {
-
-    Optional<Order> find(OrderId id);
-
-    /** Orders matching the query, newest first, at most {@code query.limit()}. */
-    List<Order> list(OrderQuery query);
+public interface OrderRepository extends OrderView {
 
     /**
      * Stores the order unless what is stored already tells as much: an unknown order is
@@ -27,12 +16,6 @@ public interface OrderRepository {
      * @return whether anything changed
      */
     boolean save(Order order);
-
-    /**
-     * Waits until the order is known with a status other than {@code seen}; empty if that
-     * did not happen within {@code timeout}.
-     */
-    Optional<Order> awaitStatusOtherThan(OrderId id, OrderStatus seen, Duration timeout) throws InterruptedException;
 
     /** How many orders are stored. */
     int size();
