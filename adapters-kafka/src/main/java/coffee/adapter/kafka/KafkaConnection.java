@@ -33,6 +33,8 @@ public final class KafkaConnection implements AutoCloseable {
     /** Marks what this connection publishes, so its own feeds can pass over it (see KafkaEventFeed). */
     private final byte[] writer = UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8);
     private final Retrying retrying = new Retrying();
+    /** Orders placed through this connection, for its view to answer at once (read-your-writes). */
+    private final RecentPlacements recentPlacements = new RecentPlacements();
     private Producer<byte[], byte[]> producer;
     private Admin admin;
 
@@ -76,11 +78,13 @@ public final class KafkaConnection implements AutoCloseable {
      * Publishes order events with acknowledgement from Kafka, bounded by the timeout.
      *
      * <p>This connection's feeds pass over what it published (the {@code writer} header): whoever
-     * publishes through it must also put what it publishes into its view, as the services do
-     * (placing saves after the acknowledgement, brewing saves before publishing).
+     * publishes through it and follows its feeds must put what it publishes into its own view,
+     * as brewing does (it saves each status before publishing it). The Kafka Streams view reads
+     * everything; orders placed through this connection it answers for at once, before it has
+     * read them back.
      */
     public synchronized OrderPublisher publisher() {
-        return new KafkaOrderPublisher(producer(), settings, writer);
+        return new KafkaOrderPublisher(producer(), settings, writer, recentPlacements);
     }
 
     /**
@@ -138,6 +142,17 @@ public final class KafkaConnection implements AutoCloseable {
         };
         return new KafkaOrderConsumer(consumer, processor, deadLetters, catchUp, statuses, settings.ordersTopic(),
                 settings.maxQueuedPerPartition(), "order-consumer").start();
+    }
+
+    /**
+     * The producers' view of orders, not started yet ({@link KafkaOrderView#start}): a Kafka
+     * Streams application over the orders and status topics, shared by every instance with the
+     * same {@link ViewSettings#applicationId()}. Does no I/O.
+     */
+    public synchronized KafkaOrderView orderView(ViewSettings view, ViewPeers peers) {
+        topics();
+        return new KafkaOrderView(settings, view, clientId + "-view", admin, this::partitionCount, peers,
+                recentPlacements);
     }
 
     private int partitionCount(String topic) {

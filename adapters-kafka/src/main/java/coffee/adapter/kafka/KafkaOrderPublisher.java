@@ -3,6 +3,7 @@ package coffee.adapter.kafka;
 import coffee.application.port.out.OrderPublisher;
 import coffee.application.port.out.PublishFailedException;
 import coffee.domain.OrderEvent;
+import coffee.domain.OrderPlaced;
 import coffee.domain.OrderStatusChanged;
 import coffee.domain.RequestId;
 import java.nio.charset.StandardCharsets;
@@ -25,9 +26,12 @@ final class KafkaOrderPublisher implements OrderPublisher {
     private final String statusTopic;
     private final Duration timeout;
     private final byte[] writer;
+    private final RecentPlacements recent;
 
-    KafkaOrderPublisher(Producer<byte[], byte[]> producer, KafkaSettings settings, byte[] writer) {
+    KafkaOrderPublisher(Producer<byte[], byte[]> producer, KafkaSettings settings, byte[] writer,
+            RecentPlacements recent) {
         this.producer = producer;
+        this.recent = recent;
         this.writer = writer;
         this.ordersTopic = settings.ordersTopic();
         this.statusTopic = settings.statusTopic();
@@ -46,6 +50,9 @@ final class KafkaOrderPublisher implements OrderPublisher {
             // bounded by the client's own timeouts (see ClientConfigs): no timer per record here
             producer.send(record, (metadata, failure) -> {
                 if (failure == null) {
+                    if (event instanceof OrderPlaced placed) {
+                        recent.acknowledged(placed.order());
+                    }
                     acknowledged.complete(null);
                 } else {
                     acknowledged.completeExceptionally(failed(failure));

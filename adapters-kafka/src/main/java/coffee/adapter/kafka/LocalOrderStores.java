@@ -1,0 +1,144 @@
+package coffee.adapter.kafka;
+
+import coffee.domain.Order;
+import coffee.domain.OrderId;
+import coffee.domain.OrderQuery;
+import coffee.domain.OrderStatus;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import org.apache.kafka.common.serialization.BytesSerializer;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * Reads this process's view stores (Interactive Queries), partition by partition. A listing
+ * walks the index of each partition from its newest entry and merges the walks, so it reads
+ * about {@code limit} entries per partition, however many orders there are.
+ *
+ * <p>Every method throws {@link InvalidStateStoreException} when a partition's store is not
+ * queryable here (moving to or from this process, or being restored).
+ */
+final class LocalOrderStores {
+
+    private static final BytesSerializer KEYS = new BytesSerializer();
+
+    private final KafkaStreams streams;
+
+    LocalOrderStores(KafkaStreams streams) {
+        this.streams = streams;
+    }
+
+    /** @param stale whether a standby's (or a restoring) copy will do */
+    Optional<Order> find(int partition, OrderId id, boolean stale) {
+        byte[] value = store(OrderViewTopology.ORDERS, partition, stale).get(Bytes.wrap(ViewKeys.id(id)));
+        return value == null ? Optional.empty() : Optional.of(ViewKeys.order(id, value));
+    }
+
+    /** The query's orders in these partitions, newest first, at most {@code query.limit()}. */
+    List<Order> list(Collection<Integer> partitions, OrderQuery query, boolean stale) {
+        List<Walk> walks = new ArrayList<>();
+        try {
+            for (int partition : partitions) {
+                openWalks(partition, query, stale, walks);
+            }
+            PriorityQueue<Walk> newest = new PriorityQueue<>((a, b) -> Arrays.compareUnsigned(a.sortKey, b.sortKey));
+            walks.stream().filter(Walk::advance).forEach(newest::add);
+            List<Order> found = new ArrayList<>(Math.min(query.limit(), 64));
+            while (found.size() < query.limit() && !newest.isEmpty()) {
+                Walk walk = newest.poll();
+                // the index and the orders are two stores: an order may have moved on in between
+                find(walk.partition, walk.id, stale).filter(query::matches).ifPresent(found::add);
+                if (walk.advance()) {
+                    newest.add(walk);
+                }
+            }
+            return found;
+        } finally {
+            walks.forEach(Walk::close);
+        }
+    }
+
+    private void openWalks(int partition, OrderQuery query, boolean stale, List<Walk> walks) {
+        if (query.customer().isPresent()) {
+            byte[] prefix = ViewKeys.customerPrefix(query.customer().get());
+            walks.add(new Walk(partition, scan(OrderViewTopology.BY_CUSTOMER, partition, stale, prefix),
+                    prefix.length, query.status().orElse(null)));
+        } else if (query.status().isPresent()) {
+            byte[] prefix = ViewKeys.statusPrefix(query.status().get());
+            walks.add(new Walk(partition, scan(OrderViewTopology.BY_STATUS, partition, stale, prefix), 1, null));
+        } else {
+            for (OrderStatus status : OrderStatus.values()) {
+                byte[] prefix = ViewKeys.statusPrefix(status);
+                walks.add(new Walk(partition, scan(OrderViewTopology.BY_STATUS, partition, stale, prefix), 1, null));
+            }
+        }
+    }
+
+    private KeyValueIterator<Bytes, byte[]> scan(String store, int partition, boolean stale, byte[] prefix) {
+        return store(store, partition, stale).prefixScan(Bytes.wrap(prefix), KEYS);
+    }
+
+    /** How many orders this process holds, as RocksDB estimates it. */
+    long approximateOrders(Collection<Integer> partitions) {
+        long total = 0;
+        for (int partition : partitions) {
+            total += store(OrderViewTopology.ORDERS, partition, true).approximateNumEntries();
+        }
+        return total;
+    }
+
+    private ReadOnlyKeyValueStore<Bytes, byte[]> store(String name, int partition, boolean stale) {
+        StoreQueryParameters<ReadOnlyKeyValueStore<Bytes, byte[]>> parameters = StoreQueryParameters
+                .fromNameAndType(name, QueryableStoreTypes.<Bytes, byte[]>keyValueStore())
+                .withPartition(partition);
+        return streams.store(stale ? parameters.enableStaleStores() : parameters);
+    }
+
+    /** One partition's index, walked from the newest entry; skips entries of other statuses. */
+    private static final class Walk implements AutoCloseable {
+
+        final int partition;
+        private final KeyValueIterator<Bytes, byte[]> entries;
+        private final int prefixLength;
+        private final OrderStatus wantedStatus;
+        byte[] sortKey;
+        OrderId id;
+
+        Walk(int partition, KeyValueIterator<Bytes, byte[]> entries, int prefixLength, OrderStatus wantedStatus) {
+            this.partition = partition;
+            this.entries = entries;
+            this.prefixLength = prefixLength;
+            this.wantedStatus = wantedStatus;
+        }
+
+        /** Moves to the next entry that matches; false at the end. */
+        boolean advance() {
+            while (entries.hasNext()) {
+                KeyValue<Bytes, byte[]> entry = entries.next();
+                if (wantedStatus != null && ViewKeys.status(entry.value) != wantedStatus) {
+                    continue;
+                }
+                byte[] key = entry.key.get();
+                sortKey = Arrays.copyOfRange(key, prefixLength, key.length);
+                id = ViewKeys.idAtEnd(key);
+                return true;
+            }
+            return false;
+        }
+
+        @Override
+        public void close() {
+            entries.close();
+        }
+    }
+}

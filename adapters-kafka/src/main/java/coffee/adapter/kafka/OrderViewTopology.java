@@ -1,0 +1,46 @@
+package coffee.adapter.kafka;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.common.utils.Bytes;
+
+/**
+ * The view of orders as a Kafka Streams topology: both topics (keyed by order id, with the same
+ * number of partitions, so an order's events meet in one task) go through one processor into
+ * three persistent stores: the orders by id, and two indexes for listing (see {@link ViewKeys}).
+ * Each store is logged to its own compacted changelog topic, from which a new instance restores.
+ */
+final class OrderViewTopology {
+
+    static final String ORDERS = "orders";
+    static final String BY_STATUS = "orders-by-status";
+    static final String BY_CUSTOMER = "orders-by-customer";
+
+    private OrderViewTopology() {
+    }
+
+    static Topology build(String ordersTopic, String statusTopic, ViewProgress progress, OrderWatchers watchers,
+            RecentPlacements recent) {
+        Topology topology = new Topology();
+        topology.addSource("orders-topic", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(),
+                ordersTopic);
+        topology.addSource("status-topic", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(),
+                statusTopic);
+        topology.addProcessor("fold", () -> new OrderViewProcessor(ordersTopic, progress, watchers, recent),
+                "orders-topic", "status-topic");
+        topology.addStateStore(store(ORDERS), "fold");
+        topology.addStateStore(store(BY_STATUS), "fold");
+        topology.addStateStore(store(BY_CUSTOMER), "fold");
+        return topology;
+    }
+
+    private static StoreBuilder<KeyValueStore<Bytes, byte[]>> store(String name) {
+        // cached: an order placed, brewed and completed within a commit interval is written to
+        // RocksDB and its changelog once, not three times
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.Bytes(), Serdes.ByteArray())
+                .withCachingEnabled();
+    }
+}

@@ -1,0 +1,30 @@
+package coffee.adapter.kafka;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * How the producers' view of orders runs (a Kafka Streams application).
+ *
+ * @param applicationId shared by every producer instance that shares the view; names its
+ *     consumer group and its changelog topics
+ * @param stateDirectory where this instance keeps its RocksDB stores and checkpoints; one per
+ *     instance, kept across restarts
+ * @param standbyReplicas warm copies of each partition's stores kept by other instances, for
+ *     fast failover
+ * @param memoryBytes native memory for all RocksDB stores of this process (block cache and
+ *     write buffers together)
+ */
+public record ViewSettings(String applicationId, Path stateDirectory, int standbyReplicas, long memoryBytes) {
+
+    public ViewSettings {
+        Objects.requireNonNull(applicationId, "applicationId");
+        Objects.requireNonNull(stateDirectory, "stateDirectory");
+        if (standbyReplicas < 0) {
+            throw new IllegalArgumentException("standbyReplicas must not be negative, was " + standbyReplicas);
+        }
+        if (memoryBytes < 1 << 20) {
+            throw new IllegalArgumentException("memoryBytes must be at least 1 MiB, was " + memoryBytes);
+        }
+    }
+}

@@ -1,0 +1,315 @@
+package coffee.adapter.kafka;
+
+import static coffee.domain.OrderTestData.T0;
+import static coffee.domain.OrderTestData.anOrder;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import coffee.application.port.out.OrderPublisher;
+import coffee.application.port.out.OrderView;
+import coffee.domain.CustomerName;
+import coffee.domain.Order;
+import coffee.domain.OrderEvent;
+import coffee.domain.OrderId;
+import coffee.domain.OrderPlaced;
+import coffee.domain.OrderQuery;
+import coffee.domain.OrderStatus;
+import coffee.domain.OrderStatusChanged;
+import coffee.domain.RequestId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The producers' view of orders on a real broker: one instance, a restarted one, two sharing
+ * the partitions. The instances here reach each other in-process (their {@link
+ * KafkaOrderView#here()}), which is what the HTTP peers do across processes.
+ */
+class KafkaOrderViewIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final RequestId REQUEST = new RequestId("req-view");
+
+    private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
+    private final Map<String, KafkaOrderView> instances = new ConcurrentHashMap<>();
+    private final ViewPeers inProcessPeers = new ViewPeers() {
+        @Override
+        public Optional<Order> find(String peer, OrderId id) {
+            return reach(peer).here().find(id);
+        }
+
+        @Override
+        public List<Order> list(String peer, OrderQuery query) {
+            return reach(peer).here().list(query);
+        }
+
+        @Override
+        public Optional<Order> awaitStatus(String peer, OrderId id, OrderStatus wanted, Duration timeout) {
+            try {
+                return reach(peer).here().awaitStatus(id, wanted, timeout);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private KafkaOrderView reach(String peer) {
+            KafkaOrderView view = instances.get(peer);
+            if (view == null) {
+                throw new UncheckedIOException(new IOException(peer + " is away"));
+            }
+            return view;
+        }
+    };
+    private KafkaSettings settings;
+    private String applicationId;
+    private KafkaConnection kafka;
+    private OrderPublisher publisher;
+
+    @BeforeEach
+    void connect() {
+        settings = SharedKafka.uniqueSettings();
+        applicationId = "view-" + UUID.randomUUID().toString().substring(0, 8);
+        kafka = closeLater(KafkaConnection.open(settings, "view-test"));
+        kafka.ensureTopics();
+        publisher = kafka.publisher();
+    }
+
+    @AfterEach
+    void closeEverything() throws Exception {
+        while (!toClose.isEmpty()) {
+            toClose.pop().close();
+        }
+    }
+
+    private <T extends AutoCloseable> T closeLater(T closeable) {
+        toClose.push(closeable);
+        return closeable;
+    }
+
+    private KafkaOrderView startInstance(String name, Path stateDirectory) {
+        return startInstance(name, stateDirectory, 0);
+    }
+
+    private KafkaOrderView startInstance(String name, Path stateDirectory, int standbys) {
+        KafkaConnection connection = closeLater(KafkaConnection.open(settings, name));
+        KafkaOrderView view = connection.orderView(
+                new ViewSettings(applicationId, stateDirectory, standbys, 16L << 20), inProcessPeers);
+        instances.put(name + ":1", view);
+        view.start(name + ":1");
+        closeLater(() -> {
+            instances.remove(name + ":1");
+            view.close();
+        });
+        return view;
+    }
+
+    private static Path newStateDirectory() throws IOException {
+        return Files.createTempDirectory("coffee-view-test");
+    }
+
+    private static void awaitReady(KafkaOrderView view) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (view.notReady().isPresent()) {
+            assertTrue(System.nanoTime() < deadline, "not ready in time: " + view.notReady());
+            Thread.sleep(20);
+        }
+    }
+
+    private Order publish(OrderEvent event) {
+        publisher.publish(event, REQUEST).toCompletableFuture().join();
+        return switch (event) {
+            case OrderPlaced placed -> placed.order();
+            case OrderStatusChanged changed -> changed.order();
+            default -> null;
+        };
+    }
+
+    private Order place(String customer, int secondsAfterT0) {
+        return publish(new OrderPlaced(anOrder().forCustomer(customer).placedAt(T0.plusSeconds(secondsAfterT0)).build()));
+    }
+
+    @Test
+    void an_acknowledged_order_is_found_at_once() throws Exception {
+        KafkaOrderView view = startInstance("one", newStateDirectory());
+        awaitReady(view);
+
+        for (int i = 0; i < 20; i++) {
+            Order placed = place("Ann", i);
+            assertEquals(Optional.of(placed), view.find(placed.id()), "read-your-writes, order " + i);
+        }
+    }
+
+    @Test
+    void an_unknown_order_is_not_found() throws Exception {
+        KafkaOrderView view = startInstance("one", newStateDirectory());
+        awaitReady(view);
+        place("Ann", 0);
+
+        assertEquals(Optional.empty(), view.find(OrderId.random()));
+    }
+
+    @Test
+    void statuses_move_an_order_on_and_never_back() throws Exception {
+        KafkaOrderView view = startInstance("one", newStateDirectory());
+        awaitReady(view);
+        Order placed = place("Ann", 0);
+        Order processing = placed.startBrewing(T0.plusSeconds(1));
+        Order completed = processing.complete(T0.plusSeconds(2));
+
+        publish(new OrderStatusChanged(completed));
+        publish(new OrderStatusChanged(processing));
+        publish(new OrderPlaced(placed));
+
+        assertEquals(OrderStatus.COMPLETED,
+                view.awaitStatus(placed.id(), OrderStatus.COMPLETED, PATIENCE).orElseThrow().status());
+        assertEquals(completed, view.find(placed.id()).orElseThrow());
+        assertEquals(List.of(completed), view.list(OrderQuery.newest(10)));
+        assertEquals(List.of(), view.list(OrderQuery.newest(10).withStatus(OrderStatus.PENDING)));
+    }
+
+    @Test
+    void a_blocking_read_answers_when_the_status_comes() throws Exception {
+        KafkaOrderView view = startInstance("one", newStateDirectory());
+        awaitReady(view);
+        Order placed = place("Ann", 0);
+
+        CompletableFuture<Optional<Order>> waiting = CompletableFuture.supplyAsync(() -> {
+            try {
+                return view.awaitStatus(placed.id(), OrderStatus.CANCELLED, PATIENCE);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Order processing = publish(new OrderStatusChanged(placed.startBrewing(T0.plusSeconds(1))));
+
+        assertEquals(processing, waiting.get(PATIENCE.toSeconds(), TimeUnit.SECONDS).orElseThrow(),
+                "a processing order can no longer be cancelled: the wait is over");
+        assertEquals(Optional.of(processing), view.awaitStatus(placed.id(), OrderStatus.COMPLETED,
+                Duration.ofMillis(100)), "at the timeout: the order as it is");
+    }
+
+    @Test
+    void listings_are_newest_first_and_filter_by_status_and_customer() throws Exception {
+        KafkaOrderView view = startInstance("one", newStateDirectory());
+        awaitReady(view);
+        Order annsOld = place("Ann", 1);
+        Order bobs = place("Bob", 2);
+        Order annsNew = place("ANN", 3);
+        Order annsDone = publish(new OrderStatusChanged(annsOld.startBrewing(T0.plusSeconds(9)).complete(T0.plusSeconds(10))));
+        view.awaitStatus(annsOld.id(), OrderStatus.COMPLETED, PATIENCE);
+
+        assertEquals(List.of(annsNew, bobs, annsDone), view.list(OrderQuery.newest(10)));
+        assertEquals(List.of(annsNew, bobs), view.list(OrderQuery.newest(2)));
+        assertEquals(List.of(annsNew, annsDone), view.list(OrderQuery.newest(10).withCustomer(new CustomerName("ann"))));
+        assertEquals(List.of(annsDone), view.list(OrderQuery.newest(10).withCustomer(new CustomerName("Ann"))
+                .withStatus(OrderStatus.COMPLETED)));
+        assertEquals(List.of(annsNew, bobs), view.list(OrderQuery.newest(10).withStatus(OrderStatus.PENDING)));
+        assertEquals(List.of(), view.list(OrderQuery.newest(10).withCustomer(new CustomerName("Annabel"))));
+    }
+
+    @Test
+    void a_restart_with_its_state_directory_restores_nothing_and_sees_everything() throws Exception {
+        Path state = newStateDirectory();
+        List<Order> placed = new ArrayList<>();
+        try (KafkaConnection first = KafkaConnection.open(settings, "first")) {
+            KafkaOrderView view = first.orderView(new ViewSettings(applicationId, state, 0, 16L << 20), inProcessPeers);
+            instances.put("first:1", view);
+            view.start("first:1");
+            awaitReady(view);
+            for (int i = 0; i < 200; i++) {
+                placed.add(place("Guest " + (i % 7), i));
+            }
+            assertEquals(Optional.of(placed.getLast()), view.find(placed.getLast().id()));
+            view.close();
+            instances.remove("first:1");
+        }
+
+        KafkaOrderView restarted = startInstance("first", state);
+        awaitReady(restarted);
+
+        assertEquals(0, restarted.restoredRecords(), "resumed from its checkpoint");
+        for (Order order : placed) {
+            assertEquals(Optional.of(order), restarted.find(order.id()));
+        }
+        assertEquals(50, restarted.list(OrderQuery.newest(50)).size());
+    }
+
+    @Test
+    void a_new_instance_restores_the_orders_from_kafka() throws Exception {
+        List<Order> placed = new ArrayList<>();
+        try (KafkaConnection first = KafkaConnection.open(settings, "first")) {
+            KafkaOrderView view = first.orderView(
+                    new ViewSettings(applicationId, newStateDirectory(), 0, 16L << 20), inProcessPeers);
+            view.start("first:1");
+            awaitReady(view);
+            for (int i = 0; i < 100; i++) {
+                placed.add(place("Guest", i));
+            }
+            assertEquals(Optional.of(placed.getLast()), view.find(placed.getLast().id()));
+            view.close();
+        }
+
+        KafkaOrderView fresh = startInstance("fresh", newStateDirectory());
+        awaitReady(fresh);
+
+        assertTrue(fresh.restoredRecords() >= 100, "restored " + fresh.restoredRecords());
+        for (Order order : placed) {
+            assertEquals(Optional.of(order), fresh.find(order.id()));
+        }
+    }
+
+    @Test
+    void two_instances_share_the_orders_and_each_answers_for_all() throws Exception {
+        KafkaOrderView one = startInstance("one", newStateDirectory());
+        KafkaOrderView two = startInstance("two", newStateDirectory());
+        awaitReady(one);
+        awaitReady(two);
+        awaitBothHoldPartitions(one, two);
+
+        List<Order> placed = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            Order order = place("Guest " + (i % 3), i);
+            placed.add(order);
+            KafkaOrderView other = i % 2 == 0 ? two : one;
+            assertEquals(Optional.of(order), other.find(order.id()), "read-your-writes on either instance");
+        }
+        List<Order> newestFirst = placed.reversed();
+        assertEquals(newestFirst.subList(0, 25), one.list(OrderQuery.newest(25)));
+        assertEquals(newestFirst.subList(0, 25), two.list(OrderQuery.newest(25)));
+        assertTrue(one.here().list(OrderQuery.newest(40)).size() < 40, "each holds only its share");
+
+        Order first = placed.getFirst();
+        CompletableFuture<Optional<Order>> waiting = CompletableFuture.supplyAsync(() -> {
+            try {
+                return one.awaitStatus(first.id(), OrderStatus.PROCESSING, PATIENCE);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        publish(new OrderStatusChanged(first.startBrewing(T0.plusSeconds(100))));
+        assertEquals(OrderStatus.PROCESSING, waiting.get(PATIENCE.toSeconds(), TimeUnit.SECONDS).orElseThrow().status());
+    }
+
+    private static void awaitBothHoldPartitions(KafkaOrderView one, KafkaOrderView two) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (one.partitionsHeldHere().isEmpty() || two.partitionsHeldHere().isEmpty()) {
+            assertTrue(System.nanoTime() < deadline, "partitions not shared in time");
+            Thread.sleep(50);
+        }
+    }
+}
