@@ -3,7 +3,9 @@ package coffee.adapter.http;
 import coffee.adapter.http.support.ApiErrors;
 import coffee.adapter.http.support.ApiProblem;
 import coffee.adapter.http.support.RequestIds;
+import coffee.application.port.out.OrderViewUnavailableException;
 import coffee.domain.InvalidOrderException;
+import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ErrorHandler;
@@ -28,6 +30,20 @@ final class ErrorHandling implements ErrorHandler<Throwable> {
             case ApiProblem problem -> {
                 problem.headers().forEach((name, value) -> res.header(name, value));
                 ApiErrors.send(req, res, problem.status(), problem.getMessage(), problem.field());
+            }
+            case OrderViewUnavailableException unavailable -> {
+                // not an answer about the order: a retry shortly gets one
+                LOG.log(Level.WARNING, () -> "request_id=" + RequestIds.of(req) + " view unavailable: "
+                        + unavailable.getMessage());
+                res.header(HeaderNames.RETRY_AFTER, "1");
+                ApiErrors.send(req, res, Status.SERVICE_UNAVAILABLE_503,
+                        "The view of orders is not available right now; retry shortly");
+            }
+            case InterruptedException interrupted -> {
+                // the server is stopping under a waiting read
+                Thread.currentThread().interrupt();
+                res.header(HeaderNames.RETRY_AFTER, "1");
+                ApiErrors.send(req, res, Status.SERVICE_UNAVAILABLE_503, "The server is stopping; retry shortly");
             }
             case InvalidOrderException invalid ->
                     ApiErrors.send(req, res, Status.BAD_REQUEST_400, invalid.getMessage(), invalid.field());

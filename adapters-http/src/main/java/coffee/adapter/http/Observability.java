@@ -13,6 +13,7 @@ import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,13 +37,16 @@ final class Observability {
     }
 
     static ObserveFeature feature(ReadinessCheck kafka) {
+        return feature(Map.of("kafka", kafka));
+    }
+
+    /** @param readiness every readiness check by its name, as {@code /observe/health} lists them */
+    static ObserveFeature feature(Map<String, ReadinessCheck> readiness) {
+        var health = HealthObserver.builder().useSystemServices(false).details(true);
+        readiness.forEach((name, check) -> health.addCheck(readinessCheck(name, check), HealthCheckType.READINESS));
         return ObserveFeature.builder()
                 .observersDiscoverServices(false)
-                .addObserver(HealthObserver.builder()
-                        .useSystemServices(false)
-                        .details(true)
-                        .addCheck(kafkaCheck(kafka), HealthCheckType.READINESS)
-                        .build())
+                .addObserver(health.build())
                 .addObserver(MetricsObserver.create())
                 .build();
     }
@@ -91,11 +95,11 @@ final class Observability {
         return rules -> HEALTH_PATHS.forEach(path -> rules.any(path, Routes.onlyAllowServedLater("GET", "HEAD")));
     }
 
-    private static HealthCheck kafkaCheck(ReadinessCheck kafka) {
+    private static HealthCheck readinessCheck(String name, ReadinessCheck check) {
         return new HealthCheck() {
             @Override
             public String name() {
-                return "kafka";
+                return name;
             }
 
             @Override
@@ -105,7 +109,7 @@ final class Observability {
 
             @Override
             public HealthCheckResponse call() {
-                Optional<String> problem = kafka.problem();
+                Optional<String> problem = check.problem();
                 HealthCheckResponse.Builder response = HealthCheckResponse.builder().status(problem.isEmpty());
                 problem.ifPresent(why -> response.detail("problem", why));
                 return response.build();

@@ -7,7 +7,10 @@ import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.spi.ServerFeature;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The producer's HTTP API on Helidon SE: the order routes, the web page and the API's OpenAPI
@@ -40,6 +43,16 @@ public final class OrderApiServer implements AutoCloseable {
      * Prepared#start()} binds the port at once.
      */
     public static Prepared prepare(HttpSettings settings, OrderUseCases useCases, ReadinessCheck kafka) {
+        return prepare(settings, useCases, kafka, Optional::empty);
+    }
+
+    /**
+     * Like {@link #prepare(HttpSettings, OrderUseCases, ReadinessCheck)}, with the view of orders
+     * as a readiness check of its own: orders are taken as soon as Kafka is usable, reads are
+     * answered once the view is.
+     */
+    public static Prepared prepare(HttpSettings settings, OrderUseCases useCases, ReadinessCheck kafka,
+            ReadinessCheck view) {
         DirectHandlers.Builder directHandlers = DirectHandlers.builder();
         JsonDirectHandler json = new JsonDirectHandler(settings.maxBodyBytes());
         for (EventType type : EventType.values()) {
@@ -60,7 +73,7 @@ public final class OrderApiServer implements AutoCloseable {
                 // class path (helidon-openapi alone would serve /openapi, configured its own way)
                 .featuresDiscoverServices(false)
                 .routing(routing -> routing(routing, settings, useCases));
-        features(kafka).forEach(builder::addFeature);
+        features(kafka, view).forEach(builder::addFeature);
         return new Prepared(builder.build());
     }
 
@@ -84,13 +97,21 @@ public final class OrderApiServer implements AutoCloseable {
      * and the OpenAPI document ({@code /openapi}).
      */
     static List<ServerFeature> features(ReadinessCheck kafka) {
-        return List.of(Observability.feature(kafka), OpenApiDocument.feature());
+        return features(kafka, Optional::empty);
+    }
+
+    static List<ServerFeature> features(ReadinessCheck kafka, ReadinessCheck view) {
+        Map<String, ReadinessCheck> readiness = new LinkedHashMap<>();
+        readiness.put("kafka", kafka);
+        readiness.put("view", view);
+        return List.of(Observability.feature(readiness), OpenApiDocument.feature());
     }
 
     /** Every route and filter of the API; tests build servers from it too. */
     public static void routing(HttpRouting.Builder routing, HttpSettings settings, OrderUseCases useCases) {
         Filters.inOrder(settings.corsAllowedOrigins(), settings.apiKey()).forEach(routing::addFilter);
         routing.register(new OrderHttpService(useCases, settings.maxBodyBytes()))
+                .register(OrderHttpService.peerQueries(useCases, settings.maxBodyBytes()))
                 .register(new MenuHttpService())
                 .register(new HealthHttpService())
                 // after the API, so its routes come first; a GET that names no file falls through

@@ -41,6 +41,24 @@ final class OrderHttpService implements HttpService {
         this.bodies = new JsonRequestBody(maxBodyBytes);
     }
 
+    /**
+     * The questions other producer instances ask this one about its part of the view:
+     * {@code GET /internal/view/order/{id}} (with {@code wait_for} and {@code timeout} as the
+     * public route) and {@code GET /internal/view/orders}, answered from this instance's stores
+     * only, so a question never travels on.
+     */
+    static HttpService peerQueries(OrderUseCases useCases, int maxBodyBytes) {
+        OrderHttpService here = new OrderHttpService(new OrderUseCases(useCases.placeOrder(), useCases.cancelOrder(),
+                useCases.findOrdersHere()), maxBodyBytes);
+        return rules -> rules.get(PEER_ORDER, here::find)
+                .any(PEER_ORDER, Routes.onlyAllow("GET"))
+                .get(PEER_ORDERS, here::list)
+                .any(PEER_ORDERS, Routes.onlyAllow("GET"));
+    }
+
+    static final String PEER_ORDER = "/internal/view/order/{id}";
+    static final String PEER_ORDERS = "/internal/view/orders";
+
     @Override
     public void routing(HttpRules rules) {
         rules.post("/order", this::place)
@@ -80,9 +98,14 @@ final class OrderHttpService implements HttpService {
         }
     }
 
-    private void find(ServerRequest req, ServerResponse res) {
-        Order order = orderId(req).flatMap(useCases.findOrders()::find).orElseThrow(Routes::orderNotFound);
-        Json.sendEncoded(res, Status.OK_200, OrderJson.order(order));
+    private void find(ServerRequest req, ServerResponse res) throws InterruptedException {
+        Optional<BlockingRead> blocking = BlockingRead.of(req);
+        Optional<OrderId> id = orderId(req);
+        Optional<Order> order = id.isEmpty() ? Optional.empty()
+                : blocking.isPresent()
+                        ? useCases.findOrders().awaitStatus(id.get(), blocking.get().wanted(), blocking.get().timeout())
+                        : useCases.findOrders().find(id.get());
+        Json.sendEncoded(res, Status.OK_200, OrderJson.order(order.orElseThrow(Routes::orderNotFound)));
     }
 
     private void cancel(ServerRequest req, ServerResponse res) {

@@ -4,7 +4,14 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import coffee.adapter.http.support.Json;
+import coffee.domain.CustomerName;
+import coffee.domain.Drink;
 import coffee.domain.Order;
+import coffee.domain.OrderId;
+import coffee.domain.OrderStatus;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -58,6 +65,37 @@ final class OrderJson {
         json.writeStringField("created_at", order.createdAt().toString());
         json.writeStringField("updated_at", order.updatedAt().toString());
         json.writeEndObject();
+    }
+
+    /** An order as {@link #order(Order)} writes it; throws {@link IllegalArgumentException} for anything else. */
+    static Order read(JsonNode json) {
+        if (json == null || !json.isObject()) {
+            throw new IllegalArgumentException("not an order: " + json);
+        }
+        return new Order(
+                OrderId.parse(text(json, "id")).orElseThrow(() -> new IllegalArgumentException("not an order id")),
+                new CustomerName(text(json, "customer_name")),
+                Drink.fromName(text(json, "coffee_type")).orElseThrow(() -> new IllegalArgumentException("no such drink")),
+                OrderStatus.fromWireName(text(json, "status")).orElseThrow(() -> new IllegalArgumentException("no such status")),
+                Instant.parse(text(json, "created_at")),
+                Instant.parse(text(json, "updated_at")));
+    }
+
+    static List<Order> readList(JsonNode json) {
+        if (json == null || !json.isArray()) {
+            throw new IllegalArgumentException("not a list of orders: " + json);
+        }
+        List<Order> orders = new ArrayList<>(json.size());
+        json.forEach(order -> orders.add(read(order)));
+        return orders;
+    }
+
+    private static String text(JsonNode json, String field) {
+        JsonNode value = json.get(field);
+        if (value == null || !value.isTextual()) {
+            throw new IllegalArgumentException(field + " missing or not text");
+        }
+        return value.textValue();
     }
 
     private interface Writing {

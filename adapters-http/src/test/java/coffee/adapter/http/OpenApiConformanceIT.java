@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import coffee.application.port.out.OrderView;
+import coffee.application.port.out.OrderViewUnavailableException;
 import coffee.application.readmodel.InMemoryOrderRepository;
 import coffee.application.service.CancelOrderService;
 import coffee.application.service.FakeOrderPublisher;
@@ -19,6 +21,8 @@ import coffee.application.service.PlaceOrderService;
 import coffee.domain.Order;
 import coffee.domain.OrderCancelRequested;
 import coffee.domain.OrderId;
+import coffee.domain.OrderQuery;
+import coffee.domain.OrderStatus;
 import coffee.domain.OrderTestData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -88,14 +92,16 @@ class OpenApiConformanceIT {
     /** A real server on a free port, with Kafka and the view of orders as in-memory fakes. */
     private static final class Server implements AutoCloseable {
 
-        final FakeOrderPublisher kafka = new FakeOrderPublisher();
         final InMemoryOrderRepository orders = new InMemoryOrderRepository();
+        final FakeOrderPublisher kafka = FakeOrderPublisher.feeding(orders);
         final AtomicReference<Optional<String>> kafkaProblem = new AtomicReference<>(Optional.empty());
+        /** When set, the view of orders cannot answer (as while it restores or rebalances). */
+        final java.util.concurrent.atomic.AtomicBoolean viewAway = new java.util.concurrent.atomic.AtomicBoolean();
         final OrderApiServer server;
         final ApiClient api;
 
         Server(HttpSettings settings) {
-            server = OrderApiServer.start(settings.withPort(0), useCases(kafka, orders), kafkaProblem::get);
+            server = OrderApiServer.start(settings.withPort(0), useCases(kafka, orders, viewAway), kafkaProblem::get);
             api = new ApiClient(server.port());
         }
 
@@ -110,10 +116,42 @@ class OpenApiConformanceIT {
         }
     }
 
-    private static OrderUseCases useCases(FakeOrderPublisher kafka, InMemoryOrderRepository orders) {
+    private static OrderUseCases useCases(FakeOrderPublisher kafka, InMemoryOrderRepository orders,
+            java.util.concurrent.atomic.AtomicBoolean viewAway) {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        return new OrderUseCases(new PlaceOrderService(kafka, orders, OrderId::random, clock),
-                new CancelOrderService(kafka, orders, clock, Duration.ofMillis(300)), new OrderQueries(orders));
+        OrderView view = new OrderView() {
+            @Override
+            public Optional<Order> find(OrderId id) {
+                return available().find(id);
+            }
+
+            @Override
+            public List<Order> list(OrderQuery query) {
+                return available().list(query);
+            }
+
+            @Override
+            public Optional<Order> awaitStatus(OrderId id, OrderStatus wanted, Duration timeout)
+                    throws InterruptedException {
+                return available().awaitStatus(id, wanted, timeout);
+            }
+
+            private OrderView available() {
+                if (viewAway.get()) {
+                    throw new OrderViewUnavailableException("the view is restoring");
+                }
+                return orders;
+            }
+        };
+        return new OrderUseCases(new PlaceOrderService(kafka, view, OrderId::random, clock),
+                new CancelOrderService(kafka, view, clock, Duration.ofMillis(300)), new OrderQueries(view),
+                new OrderQueries(view));
+    }
+
+    private Server viewAway() {
+        Server server = server();
+        server.viewAway.set(true);
+        return server;
     }
 
     @BeforeAll
@@ -211,6 +249,25 @@ class OpenApiConformanceIT {
             return server.api.get("/order/" + server.saved(OrderTestData.aPendingOrder()).id());
         });
         cases.put("GET /order/{id} 404", () -> server().api.get("/order/" + OrderId.random()));
+        cases.put("GET /order/{id} 400", () -> server().api.get("/order/" + OrderId.random() + "?wait_for=brewing"));
+        cases.put("GET /order/{id} 503", () -> viewAway().api.get("/order/" + OrderId.random()));
+        cases.put("GET /internal/view/order/{id} 200", () -> {
+            Server server = server();
+            Order order = server.saved(OrderTestData.aPendingOrder().startBrewing(NOW));
+            return server.api.get("/internal/view/order/" + order.id() + "?wait_for=processing&timeout=1s");
+        });
+        cases.put("GET /internal/view/order/{id} 400",
+                () -> server().api.get("/internal/view/order/" + OrderId.random() + "?wait_for=pending&timeout=2h"));
+        cases.put("GET /internal/view/order/{id} 404", () -> server().api.get("/internal/view/order/" + OrderId.random()));
+        cases.put("GET /internal/view/order/{id} 503",
+                () -> viewAway().api.get("/internal/view/order/" + OrderId.random()));
+        cases.put("GET /internal/view/orders 200", () -> {
+            Server server = server();
+            server.saved(OrderTestData.aPendingOrder());
+            return server.api.get("/internal/view/orders?status=pending&limit=5");
+        });
+        cases.put("GET /internal/view/orders 400", () -> server().api.get("/internal/view/orders?limit=0"));
+        cases.put("GET /internal/view/orders 503", () -> viewAway().api.get("/internal/view/orders"));
 
         for (String cancel : List.of("DELETE /order/{id}", "POST /order/{id}/cancel")) {
             cases.put(cancel + " 200", () -> {
@@ -250,6 +307,7 @@ class OpenApiConformanceIT {
             return server.api.get("/orders?customer=ann&limit=10");
         });
         cases.put("GET /orders 400", () -> server().api.get("/orders?status=brewing"));
+        cases.put("GET /orders 503", () -> viewAway().api.get("/orders"));
         cases.put("GET /menu 200", () -> server().api.get("/menu"));
         cases.put("GET /health 200", () -> server().api.get("/health"));
 
@@ -339,7 +397,7 @@ class OpenApiConformanceIT {
     void every_route_the_code_registers_is_in_the_document_and_every_documented_one_is_registered() {
         List<RouteRecorder.Route> routes = RouteRecorder.record(
                 routing -> OrderApiServer.routing(routing, HttpSettings.defaults(),
-                        useCases(new FakeOrderPublisher(), new InMemoryOrderRepository())),
+                        useCases(new FakeOrderPublisher(), new InMemoryOrderRepository(), new java.util.concurrent.atomic.AtomicBoolean())),
                 OrderApiServer.features(Optional::empty));
         Map<String, Set<String>> registered = new TreeMap<>();
         List<String> problems = new ArrayList<>();
