@@ -12,6 +12,8 @@ final class AllInOneRole implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(AllInOneRole.class.getName());
 
+    private static final java.time.Duration VIEW_PATIENCE = java.time.Duration.ofSeconds(60);
+
     private final BrokerRole broker;
     private final ConsumerRole consumer;
     private final ProducerRole producer;
@@ -32,6 +34,11 @@ final class AllInOneRole implements AutoCloseable {
                     : Wiring.kafka(config, List.of(broker.bootstrapServers()));
             consumer = ConsumerRole.start(config, kafka, false);
             producer = ProducerRole.start(config, kafka);
+            // a newcomer's first GET should not wait on the view: say "served" once it answers reads
+            if (!producer.awaitReadyForReads(VIEW_PATIENCE)) {
+                LOG.log(Level.WARNING, "the view of orders is not ready after " + VIEW_PATIENCE.toSeconds()
+                        + " s; orders are taken, reads wait for it (/observe/health/ready says why)");
+            }
             int port = producer.port();
             LOG.log(Level.INFO, () -> "Coffee is served. Place an order:  curl -X POST http://localhost:" + port
                     + "/order -H 'Content-Type: application/json' "

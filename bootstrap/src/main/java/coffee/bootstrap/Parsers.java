@@ -72,6 +72,33 @@ final class Parsers {
         };
     }
 
+    /** A path, or empty for "the default". */
+    static Setting.Parser<Optional<Path>> optionalPath() {
+        Setting.Parser<Path> path = path();
+        return text -> text.isBlank() ? Optional.empty() : Optional.of(path.parse(text));
+    }
+
+    /** {@code http://host:port} (a path or trailing slash is refused: it names an instance), or empty. */
+    static Setting.Parser<Optional<String>> optionalHttpUrl() {
+        return text -> {
+            if (text.isBlank()) {
+                return Optional.empty();
+            }
+            String url = text.strip();
+            java.net.URI uri;
+            try {
+                uri = new java.net.URI(url);
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalArgumentException("'" + text + "' is not a URL such as http://10.0.0.5:3000");
+            }
+            if (!"http".equals(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 0
+                    || (uri.getRawPath() != null && !uri.getRawPath().isEmpty()) || uri.getRawQuery() != null) {
+                throw new IllegalArgumentException("'" + text + "' is not http://host:port, such as http://10.0.0.5:3000");
+            }
+            return Optional.of(url);
+        };
+    }
+
     /** One of a few words, ignoring case. */
     static Setting.Parser<String> oneOf(String... words) {
         return text -> {

@@ -5,18 +5,19 @@ import coffee.adapter.http.OrderApiServer;
 import coffee.adapter.http.OrderUseCases;
 import coffee.adapter.kafka.KafkaConnection;
 import coffee.adapter.kafka.KafkaHealthProbe;
+import coffee.adapter.kafka.KafkaOrderView;
 import coffee.adapter.kafka.KafkaSettings;
-import coffee.adapter.kafka.OrderFeed;
-import coffee.adapter.kafka.StartAt;
+import coffee.adapter.kafka.ViewSettings;
 import coffee.application.port.out.OrderIds;
 import coffee.application.port.out.OrderPublisher;
-import coffee.application.readmodel.InMemoryOrderRepository;
 import coffee.application.service.CancelOrderService;
-import coffee.application.service.OrderProjection;
 import coffee.application.service.OrderQueries;
 import coffee.application.service.PlaceOrderService;
 import coffee.application.service.TimedOrderPublisher;
 import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -24,69 +25,100 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
- * The producer: the order API over Kafka. Before it takes requests, its view of orders has
- * read both topics from the beginning, so after a restart every order and status is there.
+ * The producer: the order API over Kafka. It takes orders as soon as Kafka is usable; its view
+ * of orders (a Kafka Streams application, {@link KafkaOrderView}) starts beside the API and
+ * answers reads once its stores are restored, which with a state directory from the last run
+ * takes moments, whatever the history.
  */
 final class ProducerRole implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(ProducerRole.class.getName());
-    /** A view of millions of orders takes a while to rebuild; long enough, and still bounded. */
-    private static final Duration CATCH_UP_PATIENCE = Duration.ofMinutes(5);
 
     /** Often enough that readiness turns within seconds of Kafka going away or coming back. */
     static final Duration HEALTH_PROBE_INTERVAL = Duration.ofSeconds(2);
 
     private final KafkaConnection kafka;
-    private final OrderFeed feed;
     private final KafkaHealthProbe health;
+    private final KafkaOrderView view;
     private final OrderApiServer http;
 
-    private ProducerRole(KafkaConnection kafka, OrderFeed feed, KafkaHealthProbe health, OrderApiServer http) {
+    private ProducerRole(KafkaConnection kafka, KafkaHealthProbe health, KafkaOrderView view, OrderApiServer http) {
         this.kafka = kafka;
-        this.feed = feed;
         this.health = health;
+        this.view = view;
         this.http = http;
     }
 
     static ProducerRole start(Configuration config, KafkaSettings kafkaSettings) throws InterruptedException {
         long started = System.nanoTime();
         KafkaConnection kafka = KafkaConnection.open(kafkaSettings, "producer");
-        OrderFeed feed = null;
         KafkaHealthProbe health = null;
+        KafkaOrderView view = null;
+        OrderApiServer http = null;
         try {
-            InMemoryOrderRepository orders = new InMemoryOrderRepository();
             health = kafka.startHealthProbe(HEALTH_PROBE_INTERVAL, HEALTH_PROBE_INTERVAL);
-            // Building the server loads most of Helidon: done while Kafka catches up, it takes
-            // about a third off the time to the first 201. The port opens only after catch-up.
-            CompletableFuture<OrderApiServer.Prepared> preparing =
-                    prepareHttp(config, kafka, orders, health);
-
+            view = kafka.orderView(viewSettings(config), new HttpViewPeers(kafkaSettings.timeout()));
+            // Building the server loads most of Helidon: done while Kafka answers the topic
+            // check, it takes a good part off the time to the first 201.
+            CompletableFuture<OrderApiServer.Prepared> preparing = prepareHttp(config, kafka, view, health);
             KafkaStartup.ensureTopics(kafka);
-            feed = kafka.followOrdersAndStatuses(new OrderProjection(orders), StartAt.BEGINNING);
-            feed.awaitCaughtUp(CATCH_UP_PATIENCE);
+            http = prepared(preparing).start();
+            view.start(advertised(config, http.port()));
             LOG.log(Level.INFO, String.format(Locale.ROOT,
-                    "order view ready: %s orders from %s records",
-                    orders.size(), feed.recordsRead()));
-
-            OrderApiServer http = prepared(preparing).start();
-            LOG.log(Level.INFO, String.format(Locale.ROOT,
-                    "producer ready in %s ms: API on http://localhost:%s, Kafka %s",
-                    Duration.ofNanos(System.nanoTime() - started).toMillis(), http.port(), String.join(",", kafkaSettings.brokers())));
-            return new ProducerRole(kafka, feed, health, http);
+                    "producer ready in %s ms: API on http://localhost:%s, Kafka %s; the view of orders "
+                            + "answers reads once restored (/observe/health/ready)",
+                    Duration.ofNanos(System.nanoTime() - started).toMillis(), http.port(),
+                    String.join(",", kafkaSettings.brokers())));
+            return new ProducerRole(kafka, health, view, http);
         } catch (RuntimeException | InterruptedException e) {
+            if (http != null) {
+                http.close();
+            }
+            if (view != null) {
+                view.close();
+            }
             if (health != null) {
                 health.close();
-            }
-            if (feed != null) {
-                feed.close();
             }
             kafka.close();
             throw e;
         }
     }
 
+    private static ViewSettings viewSettings(Configuration config) {
+        Path stateDirectory = config.get(Settings.VIEW_STATE_DIR).orElseGet(() -> defaultStateDirectory(config));
+        // a view of other topics is another view: by default its id follows the orders topic
+        String applicationId = config.get(Settings.VIEW_APPLICATION_ID)
+                .orElse(config.get(Settings.KAFKA_TOPIC) + "-view");
+        return new ViewSettings(applicationId, stateDirectory.toAbsolutePath().normalize(),
+                config.get(Settings.VIEW_STANDBY_REPLICAS), (long) config.get(Settings.VIEW_MEMORY_MB) << 20);
+    }
+
+    /**
+     * One directory per port, so two producers on one machine never share one, and a restart on
+     * the same port finds its state again. A free port (0) is new every time: a fresh directory.
+     */
+    private static Path defaultStateDirectory(Configuration config) {
+        int port = config.get(Settings.SERVER_PORT);
+        if (port != 0) {
+            return Path.of(".coffee", "view-" + port);
+        }
+        try {
+            return Files.createTempDirectory("coffee-view-");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create a state directory for the view", e);
+        }
+    }
+
+    /** {@code host:port} other instances reach this one's API at. */
+    private static String advertised(Configuration config, int boundPort) {
+        return config.get(Settings.SERVER_ADVERTISED_URL)
+                .map(url -> URI.create(url).getHost() + ":" + URI.create(url).getPort())
+                .orElse("localhost:" + boundPort);
+    }
+
     private static CompletableFuture<OrderApiServer.Prepared> prepareHttp(Configuration config, KafkaConnection kafka,
-            InMemoryOrderRepository orders, KafkaHealthProbe health) {
+            KafkaOrderView view, KafkaHealthProbe health) {
         CompletableFuture<OrderApiServer.Prepared> preparing = new CompletableFuture<>();
         Thread.ofPlatform().name("prepare-http").start(() -> {
             try {
@@ -94,11 +126,13 @@ final class ProducerRole implements AutoCloseable {
                 HelidonOrderMetrics metrics = new HelidonOrderMetrics();
                 OrderPublisher publisher = new TimedOrderPublisher(kafka.publisher(), metrics);
                 OrderUseCases useCases = new OrderUseCases(
-                        new PlaceOrderService(publisher, orders, OrderIds.random(), clock, metrics),
-                        new CancelOrderService(publisher, orders, clock,
+                        new PlaceOrderService(publisher, view, OrderIds.random(), clock, metrics),
+                        new CancelOrderService(publisher, view, clock,
                                 Duration.ofMillis(config.get(Settings.CANCEL_TIMEOUT_MS)), metrics),
-                        new OrderQueries(orders));
-                preparing.complete(OrderApiServer.prepare(Wiring.http(config), useCases, health::problem));
+                        new OrderQueries(view),
+                        new OrderQueries(view.here()));
+                preparing.complete(OrderApiServer.prepare(Wiring.http(config), useCases, health::problem,
+                        view::notReady));
             } catch (Throwable e) {
                 preparing.completeExceptionally(e);
             }
@@ -126,12 +160,24 @@ final class ProducerRole implements AutoCloseable {
         return http.port();
     }
 
-    /** HTTP first (requests in flight finish), then the feed, then Kafka (buffered records flushed). */
+    /** Waits until the view of orders answers reads (its stores are restored); false if it did not in time. */
+    boolean awaitReadyForReads(Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (view.notReady().isPresent()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
+    }
+
+    /** HTTP first (requests in flight finish), then the view, then Kafka (buffered records flushed). */
     @Override
     public void close() {
         http.close();
+        view.close();
         health.close();
-        feed.close();
         kafka.close();
         LOG.log(Level.INFO, "producer stopped");
     }

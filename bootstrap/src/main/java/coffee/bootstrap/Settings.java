@@ -25,6 +25,10 @@ final class Settings {
             Parsers.optionalText(),
             "When set, POST and DELETE requests need Authorization: Bearer <key> (401 otherwise). Empty: open.",
             true);
+    static final Setting<Optional<String>> SERVER_ADVERTISED_URL = new Setting<>("server.advertised_url",
+            "SERVER_ADVERTISED_URL", "", Parsers.optionalHttpUrl(),
+            "How other producer instances reach this one's API, e.g. http://10.0.0.5:3000; set it on every "
+                    + "instance when producers run on more than one machine. Empty: http://localhost:<port>.");
     static final Setting<List<String>> KAFKA_BROKERS = new Setting<>("kafka.brokers", "KAFKA_BROKERS",
             "localhost:9092", Parsers.brokers(),
             "Kafka bootstrap servers, as a JSON array or comma list. `serve` starts its own broker unless set.");
@@ -52,6 +56,20 @@ final class Settings {
     static final Setting<Map<String, String>> KAFKA_PROPERTIES = new Setting<>("kafka.properties",
             "KAFKA_PROPERTIES", "{}", Parsers.properties(),
             "Kafka client properties passed through unchanged (JSON object): SASL, TLS, tuning.");
+    static final Setting<Optional<String>> VIEW_APPLICATION_ID = new Setting<>("view.application_id",
+            "VIEW_APPLICATION_ID", "", Parsers.optionalText(),
+            "Kafka Streams application id of the producers' view; producers with the same one share the orders. "
+                    + "Empty: <kafka.topic>-view.");
+    static final Setting<Optional<Path>> VIEW_STATE_DIR = new Setting<>("view.state_dir", "VIEW_STATE_DIR", "",
+            Parsers.optionalPath(),
+            "Where a producer keeps its part of the view (RocksDB), kept across restarts; one per instance. "
+                    + "Empty: ./.coffee/view-<port>.");
+    static final Setting<Integer> VIEW_STANDBY_REPLICAS = new Setting<>("view.standby_replicas",
+            "VIEW_STANDBY_REPLICAS", "0", Parsers.intRange(0, 10),
+            "Warm copies of each part of the view on other producers, for reads while one fails over.");
+    static final Setting<Integer> VIEW_MEMORY_MB = new Setting<>("view.memory_mb", "VIEW_MEMORY_MB", "32",
+            Parsers.intRange(4, 65_536),
+            "Native memory for the view's RocksDB stores in one producer (block cache and write buffers).");
     static final Setting<Integer> CONSUMER_CONCURRENCY = new Setting<>("consumer.concurrency",
             "CONSUMER_CONCURRENCY", "4", Parsers.intRange(1, 1024), "Baristas brewing in parallel per consumer.");
     static final Setting<Integer> CONSUMER_MAX_QUEUED = new Setting<>("consumer.max_queued", "CONSUMER_MAX_QUEUED",
@@ -74,10 +92,11 @@ final class Settings {
             Parsers.oneOf("text", "json"), "text for people, json for log collectors (one JSON object per line).");
 
     static final List<Setting<?>> ALL = List.of(
-            SERVER_PORT, SERVER_HOST, SERVER_MAX_BODY_BYTES, CORS_ALLOWED_ORIGINS, API_KEY,
+            SERVER_PORT, SERVER_HOST, SERVER_MAX_BODY_BYTES, CORS_ALLOWED_ORIGINS, API_KEY, SERVER_ADVERTISED_URL,
             KAFKA_BROKERS, KAFKA_TOPIC, KAFKA_STATUS_TOPIC, KAFKA_DLQ_TOPIC, KAFKA_PARTITIONS,
             KAFKA_REPLICATION_FACTOR, KAFKA_RETRY_MAX, KAFKA_REQUIRED_ACKS, KAFKA_TIMEOUT_MS, KAFKA_GROUP_ID,
-            KAFKA_PROPERTIES, CONSUMER_CONCURRENCY, CONSUMER_MAX_QUEUED, MANAGEMENT_PORT, BREW_TIME_MS, CANCEL_TIMEOUT_MS,
+            KAFKA_PROPERTIES, VIEW_APPLICATION_ID, VIEW_STATE_DIR, VIEW_STANDBY_REPLICAS, VIEW_MEMORY_MB,
+            CONSUMER_CONCURRENCY, CONSUMER_MAX_QUEUED, MANAGEMENT_PORT, BREW_TIME_MS, CANCEL_TIMEOUT_MS,
             BROKER_PORT, BROKER_DATA_DIR, LOG_LEVEL, LOG_FORMAT);
 
     /** Not a setting of the system but of where settings come from: the config file. */

@@ -78,6 +78,8 @@ class ArchitectureTest {
                 libraryStaysIn("io.helidon..", HTTP),
                 libraryStaysIn("org.apache.kafka..", KAFKA),
                 libraryStaysIn("kafka..", KAFKA),
+                // the view's Kafka Streams (org.apache.kafka.streams, covered above) and its RocksDB
+                libraryStaysIn("org.rocksdb..", KAFKA),
                 libraryStaysIn("picocli..", CLI),
                 slices().matching("coffee.(**)").should().beFreeOfCycles().as("no package cycles"),
                 GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS

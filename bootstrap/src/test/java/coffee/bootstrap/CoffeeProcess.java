@@ -25,7 +25,12 @@ import java.util.regex.Pattern;
  */
 final class CoffeeProcess implements AutoCloseable {
 
-    private static final Path JAR = Path.of("target", "coffee.jar");
+    private static final Path JAR = Path.of("target", "coffee.jar").toAbsolutePath();
+    /**
+     * Where the processes run: what they keep in the working directory (./.coffee/...) stays
+     * out of the source tree and away from other test runs.
+     */
+    private static final Path WORKING_DIRECTORY = temporaryWorkingDirectory();
     private static final Path LOGS = Path.of("target", "e2e-logs");
     private static final Pattern API_PORT = Pattern.compile("API on http://localhost:(\\d+)");
 
@@ -55,7 +60,8 @@ final class CoffeeProcess implements AutoCloseable {
         command.add("-jar");
         command.add(JAR.toString());
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .directory(WORKING_DIRECTORY.toFile());
         builder.environment().keySet().removeIf(key -> key.startsWith("KAFKA_") || key.equals("SERVER_PORT"));
         builder.environment().putAll(env);
         try {
@@ -98,13 +104,26 @@ final class CoffeeProcess implements AutoCloseable {
                 + " s (alive: " + process.isAlive() + "). Output:\n" + String.join("\n", lines));
     }
 
-    /** The producer's API port, once it says it is ready. */
+    /**
+     * The producer's API port, once it is ready for reads too: it takes orders as soon as it
+     * says where, and answers reads once its view of orders is restored.
+     */
     int apiPort() {
         Matcher port = API_PORT.matcher(awaitLine(line -> API_PORT.matcher(line).find(), Duration.ofSeconds(60)));
         if (!port.find()) {
             throw new AssertionError("no port in the ready line");
         }
-        return Integer.parseInt(port.group(1));
+        int apiPort = Integer.parseInt(port.group(1));
+        awaitLine(line -> line.contains("order view ready"), Duration.ofSeconds(60));
+        return apiPort;
+    }
+
+    private static Path temporaryWorkingDirectory() {
+        try {
+            return Files.createTempDirectory("coffee-e2e-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     List<String> output() {

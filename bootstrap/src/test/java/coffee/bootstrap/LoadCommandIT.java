@@ -11,8 +11,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
+import java.time.Duration;
 import java.util.Deque;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,6 +65,8 @@ class LoadCommandIT {
         Configuration config = Configuration.load(settings, Map.of());
         running.push(ConsumerRole.start(config, Wiring.kafka(config), false));
         ProducerRole producer = ProducerRole.start(config, Wiring.kafka(config));
+        // it takes orders at once, and answers reads once its view is restored
+        assertTrue(producer.awaitReadyForReads(Duration.ofSeconds(60)), "the view of orders became ready");
         running.push(producer);
         return producer.port();
     }

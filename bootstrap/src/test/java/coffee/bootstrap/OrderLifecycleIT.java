@@ -65,6 +65,8 @@ class OrderLifecycleIT {
     private Http producer() throws InterruptedException {
         Configuration config = config();
         ProducerRole producer = ProducerRole.start(config, Wiring.kafka(config));
+        // it takes orders at once, and answers reads once its view is restored
+        assertTrue(producer.awaitReadyForReads(Duration.ofSeconds(60)), "the view of orders became ready");
         running.push(producer);
         return new Http(producer.port());
     }
