@@ -7,7 +7,7 @@ import coffee.adapter.kafka.KafkaHealthProbe;
 import coffee.adapter.kafka.KafkaSettings;
 import coffee.adapter.kafka.OrderConsumer;
 import coffee.application.port.out.Barista;
-import coffee.application.readmodel.InMemoryOrderRepository;
+import coffee.application.readmodel.RecentOrders;
 import coffee.application.service.BrewingService;
 import coffee.application.service.OrderProjection;
 import coffee.application.service.TimedOrderPublisher;
@@ -18,7 +18,8 @@ import java.util.Locale;
 
 /**
  * A consumer: a member of the baristas' group, brewing orders and publishing their status.
- * It follows the status topic so it knows which orders are already done.
+ * It remembers the last orders it heard of (a bounded number), and when it takes partitions
+ * over it reads their recent statuses, so it knows which orders handed to it again are done.
  */
 final class ConsumerRole implements AutoCloseable {
 
@@ -49,7 +50,7 @@ final class ConsumerRole implements AutoCloseable {
         KafkaHealthProbe health = null;
         try {
             KafkaStartup.ensureTopics(kafka);
-            InMemoryOrderRepository known = new InMemoryOrderRepository();
+            RecentOrders known = new RecentOrders(config.get(Settings.CONSUMER_REMEMBERED_ORDERS));
             int concurrency = config.get(Settings.CONSUMER_CONCURRENCY);
             Duration brewTime = Duration.ofMillis(config.get(Settings.BREW_TIME_MS));
             HelidonOrderMetrics metrics = new HelidonOrderMetrics();

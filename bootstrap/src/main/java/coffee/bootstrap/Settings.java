@@ -75,6 +75,9 @@ final class Settings {
     static final Setting<Integer> CONSUMER_MAX_QUEUED = new Setting<>("consumer.max_queued", "CONSUMER_MAX_QUEUED",
             "500", Parsers.intRange(1, 100_000),
             "Orders a consumer holds per partition before pausing it (they stay cancellable while waiting).");
+    static final Setting<Integer> CONSUMER_REMEMBERED_ORDERS = new Setting<>("consumer.remembered_orders",
+            "CONSUMER_REMEMBERED_ORDERS", "100000", Parsers.intRange(1_000, 10_000_000),
+            "Orders a consumer remembers (the most recent), to skip ones handed to it again; bounds its memory.");
     static final Setting<Integer> MANAGEMENT_PORT = new Setting<>("consumer.management_port", "MANAGEMENT_PORT",
             "3001", Parsers.port(),
             "Port of `serve-consumer`'s health and metrics (/health, /observe/health, /observe/metrics); 0 picks a free one.");
@@ -96,7 +99,7 @@ final class Settings {
             KAFKA_BROKERS, KAFKA_TOPIC, KAFKA_STATUS_TOPIC, KAFKA_DLQ_TOPIC, KAFKA_PARTITIONS,
             KAFKA_REPLICATION_FACTOR, KAFKA_RETRY_MAX, KAFKA_REQUIRED_ACKS, KAFKA_TIMEOUT_MS, KAFKA_GROUP_ID,
             KAFKA_PROPERTIES, VIEW_APPLICATION_ID, VIEW_STATE_DIR, VIEW_STANDBY_REPLICAS, VIEW_MEMORY_MB,
-            CONSUMER_CONCURRENCY, CONSUMER_MAX_QUEUED, MANAGEMENT_PORT, BREW_TIME_MS, CANCEL_TIMEOUT_MS,
+            CONSUMER_CONCURRENCY, CONSUMER_MAX_QUEUED, CONSUMER_REMEMBERED_ORDERS, MANAGEMENT_PORT, BREW_TIME_MS, CANCEL_TIMEOUT_MS,
             BROKER_PORT, BROKER_DATA_DIR, LOG_LEVEL, LOG_FORMAT);
 
     /** Not a setting of the system but of where settings come from: the config file. */

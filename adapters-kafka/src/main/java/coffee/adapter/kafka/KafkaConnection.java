@@ -4,6 +4,7 @@ import coffee.application.port.in.OrderProcessor;
 import coffee.application.port.in.ProjectOrderEvents;
 import coffee.application.port.out.OrderPublisher;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
@@ -130,9 +131,16 @@ public final class KafkaConnection implements AutoCloseable {
         KafkaConsumer<byte[], byte[]> consumer =
                 new KafkaConsumer<>(ClientConfigs.groupConsumer(settings, clientId + "-consumer"));
         DeadLetters deadLetters = new DeadLetters(producer(), settings.deadLetterTopic(), retrying);
-        Consumer<Set<Integer>> catchUp = partitions -> {
+        Consumer<Map<Integer, Long>> catchUp = replaysFrom -> {
             try {
-                statuses.awaitCaughtUp(samePartitioning ? partitions : null, Duration.ofSeconds(60));
+                if (samePartitioning) {
+                    Map<Integer, Long> readFrom = new HashMap<>();
+                    replaysFrom.forEach((partition, timestamp) ->
+                            readFrom.put(partition, timestamp < 0 ? -1 : ReplayWindow.readFrom(timestamp)));
+                    statuses.awaitCaughtUp(readFrom, Duration.ofSeconds(60));
+                } else {
+                    statuses.awaitCaughtUp(Duration.ofSeconds(60));
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (KafkaUnavailableException e) {

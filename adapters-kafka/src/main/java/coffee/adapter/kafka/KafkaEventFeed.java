@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
@@ -36,6 +37,8 @@ final class KafkaEventFeed implements OrderFeed {
 
     private static final System.Logger LOG = System.getLogger(KafkaEventFeed.class.getName());
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
+    /** In a catch-up request: read the partition on from where the feed is. */
+    private static final long NO_SEEK = Long.MIN_VALUE;
 
     /** Turns a record value into an event. */
     @FunctionalInterface
@@ -101,17 +104,24 @@ final class KafkaEventFeed implements OrderFeed {
 
     @Override
     public void awaitCaughtUp(Duration patience) throws InterruptedException {
-        awaitCaughtUp(null, patience);
+        awaitCaughtUp(new CatchUpRequest(null, new CompletableFuture<>()), patience);
     }
 
     /**
      * Like {@link #awaitCaughtUp(Duration)}, for some partitions only (their numbers; every
-     * topic of this feed): what a consumer needs of the status topic when it takes over those
-     * partitions of the orders topic.
+     * topic of this feed), each read from a moment in time: what a consumer needs of the status
+     * topic when it takes over those partitions of the orders topic. A partition read from -1
+     * is read from its beginning.
+     *
+     * @param readFrom for each partition, the timestamp (ms) to read it from, or -1
      */
-    void awaitCaughtUp(Set<Integer> partitions, Duration patience) throws InterruptedException {
-        CompletableFuture<Void> caughtUp = new CompletableFuture<>();
-        catchUpRequests.add(new CatchUpRequest(partitions, caughtUp));
+    void awaitCaughtUp(Map<Integer, Long> readFrom, Duration patience) throws InterruptedException {
+        awaitCaughtUp(new CatchUpRequest(Map.copyOf(readFrom), new CompletableFuture<>()), patience);
+    }
+
+    private void awaitCaughtUp(CatchUpRequest request, Duration patience) throws InterruptedException {
+        CompletableFuture<Void> caughtUp = request.done();
+        catchUpRequests.add(request);
         consumer.wakeup();
         try {
             caughtUp.get(patience.toMillis(), TimeUnit.MILLISECONDS);
@@ -206,7 +216,7 @@ final class KafkaEventFeed implements OrderFeed {
     private void takeCatchUpRequests() {
         CatchUpRequest request;
         while ((request = catchUpRequests.peek()) != null) {
-            Set<Integer> numbers = request.partitions();
+            Set<Integer> numbers = request.readFrom() == null ? null : request.readFrom().keySet();
             Set<TopicPartition> wanted = numbers == null ? consumer.assignment()
                     : consumer.assignment().stream()
                             .filter(partition -> numbers.contains(partition.partition()))
@@ -222,11 +232,52 @@ final class KafkaEventFeed implements OrderFeed {
                 request.done().completeExceptionally(e);
                 continue;
             }
+            try {
+                seek(wanted, request.readFrom());
+            } catch (WakeupException e) {
+                return;
+            } catch (RuntimeException e) {
+                catchUpRequests.remove(request);
+                request.done().completeExceptionally(e);
+                continue;
+            }
             catchUpRequests.remove(request);
             if (onDemand) {
                 consumer.resume(wanted);
             }
             catchingUp.add(new CatchUp(new HashMap<>(ends), request.done()));
+        }
+    }
+
+    /** Moves each partition to where the request reads it from: a moment in time, or the beginning. */
+    private void seek(Set<TopicPartition> partitions, Map<Integer, Long> readFrom) {
+        if (readFrom == null) {
+            return;
+        }
+        Map<TopicPartition, Long> byTime = new HashMap<>();
+        for (TopicPartition partition : partitions) {
+            long from = readFrom.get(partition.partition());
+            if (from == NO_SEEK) {
+                continue;
+            }
+            if (from < 0) {
+                consumer.seekToBeginning(List.of(partition));
+            } else {
+                byTime.put(partition, from);
+            }
+        }
+        if (byTime.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(byTime, timeout);
+        for (TopicPartition partition : byTime.keySet()) {
+            OffsetAndTimestamp at = found.get(partition);
+            if (at == null) {
+                // nothing that recent: every status that matters is still to come
+                consumer.seekToEnd(List.of(partition));
+            } else {
+                consumer.seek(partition, at.offset());
+            }
         }
     }
 
@@ -283,7 +334,11 @@ final class KafkaEventFeed implements OrderFeed {
     private record CatchUp(Map<TopicPartition, Long> ends, CompletableFuture<Void> done) {
     }
 
-    /** A request to catch up: some partitions (numbers), or all when null. */
-    private record CatchUpRequest(Set<Integer> partitions, CompletableFuture<Void> done) {
+    /**
+     * A request to catch up: some partitions (numbers), each from a timestamp (ms; -1 the
+     * beginning, {@link #NO_SEEK} where the feed is); all partitions from where the feed is when
+     * null.
+     */
+    private record CatchUpRequest(Map<Integer, Long> readFrom, CompletableFuture<Void> done) {
     }
 }

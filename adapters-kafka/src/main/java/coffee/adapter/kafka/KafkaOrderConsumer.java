@@ -63,8 +63,9 @@ final class KafkaOrderConsumer implements OrderConsumer {
     private final Consumer<byte[], byte[]> consumer;
     private final OrderProcessor processor;
     private final DeadLetters deadLetters;
-    private final java.util.function.Consumer<Set<Integer>> beforeTakingPartitions;
-    private final AutoCloseable statusFeed;
+    /** Given each partition taken and the timestamp its replays start at (-1: unknown, from the beginning). */
+    private final java.util.function.Consumer<Map<Integer, Long>> beforeTakingPartitions;
+    private final OrderFeed statusFeed;
     private final String topic;
     private final int maxQueued;
     /** Poll thread only, but read by {@link #assignedPartitions()}: concurrent. */
@@ -76,7 +77,8 @@ final class KafkaOrderConsumer implements OrderConsumer {
     private long lastCommit = System.nanoTime();
 
     KafkaOrderConsumer(Consumer<byte[], byte[]> consumer, OrderProcessor processor, DeadLetters deadLetters,
-            java.util.function.Consumer<Set<Integer>> beforeTakingPartitions, AutoCloseable statusFeed, String topic,
+            java.util.function.Consumer<Map<Integer, Long>> beforeTakingPartitions, OrderFeed statusFeed,
+            String topic,
             int maxQueued, String name) {
         this.consumer = consumer;
         this.processor = processor;
@@ -98,6 +100,11 @@ final class KafkaOrderConsumer implements OrderConsumer {
         Set<Integer> numbers = new TreeSet<>();
         partitions.keySet().forEach(partition -> numbers.add(partition.partition()));
         return numbers;
+    }
+
+    @Override
+    public long statusesRead() {
+        return statusFeed.recordsRead();
     }
 
     @Override
@@ -135,7 +142,7 @@ final class KafkaOrderConsumer implements OrderConsumer {
         for (TopicPartition partition : records.partitions()) {
             PartitionProgress progress = partitions.get(partition);
             for (ConsumerRecord<byte[], byte[]> record : records.records(partition)) {
-                progress.polled(record.offset());
+                progress.polled(record.offset(), record.timestamp());
                 try {
                     OrderEvent event = EventCodec.decodeCommand(record.value());
                     events.add(new IncomingOrderEvent(event, requestIdOf(record)));
@@ -249,7 +256,9 @@ final class KafkaOrderConsumer implements OrderConsumer {
             if (progress.hasNewCommit()) {
                 long offset = progress.committable();
                 progress.committing(offset);
-                offsets.put(progress.partition, new OffsetAndMetadata(offset));
+                long timestamp = progress.committableTimestamp();
+                offsets.put(progress.partition, timestamp < 0 ? new OffsetAndMetadata(offset)
+                        : new OffsetAndMetadata(offset, ReplayWindow.metadata(timestamp)));
             }
         }
         return offsets;
@@ -341,11 +350,30 @@ final class KafkaOrderConsumer implements OrderConsumer {
             if (assigned.isEmpty()) {
                 return;
             }
-            beforeTakingPartitions.accept(numbers(assigned));
+            beforeTakingPartitions.accept(replaysFrom(assigned));
             assigned.forEach(partition -> partitions.put(partition, new PartitionProgress(partition)));
             LOG.log(Level.INFO, () -> String.format(Locale.ROOT,
                     "took partitions %s; now owning %s",
                     numbers(assigned), assignedPartitions()));
+        }
+
+        /** From each partition's last commit: when the records it will hand again were first polled. */
+        private Map<Integer, Long> replaysFrom(Collection<TopicPartition> assigned) {
+            Map<TopicPartition, OffsetAndMetadata> committed;
+            try {
+                committed = consumer.committed(new java.util.HashSet<>(assigned), Duration.ofSeconds(10));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, () -> "reading the committed offsets failed; reading every status of "
+                        + "the partitions taken: " + e.getMessage());
+                committed = Map.of();
+            }
+            Map<Integer, Long> from = new HashMap<>();
+            for (TopicPartition partition : assigned) {
+                OffsetAndMetadata commit = committed.get(partition);
+                from.put(partition.partition(),
+                        commit == null ? -1L : ReplayWindow.timestampOf(commit.metadata()).orElse(-1L));
+            }
+            return from;
         }
 
         private static Set<Integer> numbers(Collection<TopicPartition> partitions) {

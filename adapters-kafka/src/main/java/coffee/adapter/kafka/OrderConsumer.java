@@ -15,6 +15,12 @@ public interface OrderConsumer extends AutoCloseable {
      */
     Map<Integer, Long> lag();
 
+    /**
+     * Status records read since start to learn which orders are done: those of the partitions'
+     * recent past when it takes them over, not their whole history.
+     */
+    long statusesRead();
+
     /** False once the loop has stopped, by {@link #close()} or because of a fatal error. */
     boolean isRunning();
 

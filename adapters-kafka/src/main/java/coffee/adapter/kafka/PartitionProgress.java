@@ -23,6 +23,8 @@ final class PartitionProgress {
     private final ConcurrentSkipListMap<Long, InFlight> inFlight = new ConcurrentSkipListMap<>();
     /** The offset after the last record polled; -1 before the first. Poll thread only. */
     private long next = -1;
+    /** The timestamp of the last record polled; -1 before the first. Poll thread only. */
+    private long lastPolledTimestamp = -1;
     /** The last offset committed (or being committed); -1 for none. Poll thread only. */
     private long committed = -1;
     private boolean paused;
@@ -35,8 +37,11 @@ final class PartitionProgress {
     record InFlight(ConsumerRecord<byte[], byte[]> record, Handling handling, CompletableFuture<?> completion) {
     }
 
-    void polled(long offset) {
-        next = Math.max(next, offset + 1);
+    void polled(long offset, long timestamp) {
+        if (offset + 1 > next) {
+            next = offset + 1;
+            lastPolledTimestamp = timestamp;
+        }
     }
 
     void track(InFlight entry) {
@@ -51,6 +56,15 @@ final class PartitionProgress {
     long committable() {
         Map.Entry<Long, InFlight> first = inFlight.firstEntry();
         return first != null ? first.getKey() : next;
+    }
+
+    /**
+     * The timestamp of the first record a new owner would be handed again after a commit now:
+     * the first unfinished one, or (all finished) the last one polled. -1 when nothing was polled.
+     */
+    long committableTimestamp() {
+        Map.Entry<Long, InFlight> first = inFlight.firstEntry();
+        return first != null ? first.getValue().record().timestamp() : lastPolledTimestamp;
     }
 
     boolean hasNewCommit() {

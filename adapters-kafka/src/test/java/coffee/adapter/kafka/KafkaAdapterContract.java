@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coffee.application.port.out.Barista;
 import coffee.application.readmodel.InMemoryOrderRepository;
+import coffee.application.readmodel.RecentOrders;
 import coffee.application.service.BrewingService;
 import coffee.application.service.GatedBarista;
 import coffee.application.service.OrderProjection;
@@ -14,6 +15,7 @@ import coffee.domain.OrderCancelRequested;
 import coffee.domain.OrderId;
 import coffee.domain.OrderPlaced;
 import coffee.domain.OrderStatus;
+import coffee.domain.OrderStatusChanged;
 import coffee.domain.RequestId;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -28,6 +30,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.AfterEach;
@@ -231,6 +237,65 @@ abstract class KafkaAdapterContract {
 
         List<ConsumerRecord<byte[], byte[]>> statuses = TopicReader.read(settings, settings.statusTopic(), 8, PATIENCE);
         assertEquals(8, statuses.size(), "two statuses per order, none twice");
+    }
+
+    @Test
+    void a_consumer_taking_over_at_a_history_reads_only_recent_statuses_and_brews_nothing_twice() throws Exception {
+        // an hour of history, one order every 10 s, each brewed; the group committed past all of it
+        int history = 360;
+        long start = System.currentTimeMillis() - Duration.ofHours(1).toMillis();
+        try (KafkaProducer<byte[], byte[]> writer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+            for (int i = 0; i < history; i++) {
+                long at = start + i * 10_000L;
+                Order placed = coffee.domain.OrderTestData.anOrder().placedAt(java.time.Instant.ofEpochMilli(at)).build();
+                Order completed = placed.startBrewing(placed.createdAt()).complete(placed.createdAt().plusSeconds(1));
+                byte[] key = placed.id().toString().getBytes(StandardCharsets.UTF_8);
+                writer.send(new ProducerRecord<>(settings.ordersTopic(), null, at, key,
+                        EventCodec.encode(new OrderPlaced(placed))));
+                writer.send(new ProducerRecord<>(settings.statusTopic(), null, at + 500, key,
+                        EventCodec.encode(new OrderStatusChanged(placed.startBrewing(placed.createdAt())))));
+                writer.send(new ProducerRecord<>(settings.statusTopic(), null, at + 1000, key,
+                        EventCodec.encode(new OrderStatusChanged(completed))));
+            }
+        }
+        commitEverythingAsHandled(start + (history - 1) * 10_000L);
+        InMemoryOrderRepository view = producerView();
+
+        KafkaConnection consumerKafka = closeLater(KafkaConnection.open(settings, "baristas"));
+        RecentOrders known = new RecentOrders(10_000);
+        BrewingService baristas = closeLater(new BrewingService(consumerKafka.publisher(), known,
+                Barista.takingTime(Duration.ZERO), Clock.systemUTC(), 2));
+        OrderConsumer consumer = closeLater(consumerKafka.consume(baristas, new OrderProjection(known)));
+        Order fresh = aPendingOrder();
+        publish(new OrderPlaced(fresh));
+        awaitStatus(view, fresh.id(), OrderStatus.COMPLETED);
+
+        assertTrue(consumer.statusesRead() <= 3 * 2 * 2, "read only the statuses of the last ~30 s of history, not "
+                + "all " + 2 * history + ": read " + consumer.statusesRead());
+        List<ConsumerRecord<byte[], byte[]>> statuses = TopicReader.readAll(settings, settings.statusTopic(),
+                Duration.ofSeconds(1));
+        assertEquals(2 * history + 2, statuses.size(), "the new order brewed, nothing of the history again");
+    }
+
+    /** The baristas' group has handled every order in the topic; the last one polled at {@code lastPolled}. */
+    private void commitEverythingAsHandled(long lastPolled) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest =
+                    new java.util.HashMap<>();
+            for (int partition = 0; partition < settings.partitions(); partition++) {
+                latest.put(new org.apache.kafka.common.TopicPartition(settings.ordersTopic(), partition),
+                        org.apache.kafka.clients.admin.OffsetSpec.latest());
+            }
+            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> commits =
+                    new java.util.HashMap<>();
+            admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).forEach((partition, end) -> commits.put(partition,
+                    new org.apache.kafka.clients.consumer.OffsetAndMetadata(end.offset(),
+                            ReplayWindow.metadata(lastPolled))));
+            admin.alterConsumerGroupOffsets(settings.groupId(), commits).all().get(10, TimeUnit.SECONDS);
+        }
     }
 
     @Test

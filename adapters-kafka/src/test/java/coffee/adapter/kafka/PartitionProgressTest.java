@@ -14,7 +14,7 @@ class PartitionProgressTest {
     private final PartitionProgress progress = new PartitionProgress(new TopicPartition("orders", 0));
 
     private void take(long offset) {
-        progress.polled(offset);
+        progress.polled(offset, offset * 10);
         progress.track(new PartitionProgress.InFlight(
                 new ConsumerRecord<>("orders", 0, offset, new byte[0], new byte[0]), null, new CompletableFuture<>()));
     }
