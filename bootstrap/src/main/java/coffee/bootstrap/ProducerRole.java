@@ -160,6 +160,11 @@ final class ProducerRole implements AutoCloseable {
         return http.port();
     }
 
+    /** How many partitions of the view this instance holds now. */
+    int partitionsHeld() {
+        return view.partitionsHeldHere().size();
+    }
+
     /** Waits until the view of orders answers reads (its stores are restored); false if it did not in time. */
     boolean awaitReadyForReads(Duration patience) throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();

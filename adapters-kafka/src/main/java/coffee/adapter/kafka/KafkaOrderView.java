@@ -232,8 +232,8 @@ public final class KafkaOrderView implements OrderView, AutoCloseable {
         return restoration.restored();
     }
 
-    /** The partitions this instance holds active now. */
-    Set<Integer> partitionsHeldHere() {
+    /** The partitions of the view this instance holds (active) now. */
+    public Set<Integer> partitionsHeldHere() {
         return streams == null ? Set.of() : partitionsHere(metadata());
     }
 

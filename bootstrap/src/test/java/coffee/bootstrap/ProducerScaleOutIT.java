@@ -1,0 +1,170 @@
+package coffee.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import coffee.adapter.kafka.KafkaSettings;
+import coffee.adapter.kafka.SharedKafka;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two producers share the view of orders (each holds part of it) and each answers for all:
+ * orders placed on one are read, listed and cancelled through the other, at once.
+ */
+class ProducerScaleOutIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private KafkaSettings kafka;
+    private Map<String, String> settings;
+
+    @BeforeEach
+    void isolatedTopics() {
+        kafka = SharedKafka.uniqueSettings();
+        settings = new HashMap<>(Map.of(
+                "server.port", "0",
+                "kafka.brokers", String.join(",", kafka.brokers()),
+                "kafka.topic", kafka.ordersTopic(),
+                "kafka.status_topic", kafka.statusTopic(),
+                "kafka.dlq_topic", kafka.deadLetterTopic(),
+                "kafka.group_id", kafka.groupId(),
+                "kafka.partitions", "6",
+                "brew.time_ms", "0"));
+    }
+
+    @AfterEach
+    void stopAll() throws Exception {
+        while (!running.isEmpty()) {
+            running.pop().close();
+        }
+    }
+
+    private ProducerRole producer() throws Exception {
+        Map<String, String> own = new HashMap<>(settings);
+        own.put("view.state_dir", Files.createTempDirectory("coffee-view-scale").toString());
+        Configuration config = Configuration.load(own, Map.of());
+        ProducerRole producer = ProducerRole.start(config, Wiring.kafka(config));
+        running.push(producer);
+        assertTrue(producer.awaitReadyForReads(PATIENCE), "the view of orders became ready");
+        return producer;
+    }
+
+    private void consumer() throws InterruptedException {
+        Configuration config = Configuration.load(settings, Map.of());
+        running.push(ConsumerRole.start(config, Wiring.kafka(config), false));
+    }
+
+    /** Both instances hold part of the view (the group has settled on two members). */
+    private static void awaitShared(ProducerRole one, ProducerRole two) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (one.partitionsHeld() == 0 || two.partitionsHeld() == 0
+                || one.partitionsHeld() + two.partitionsHeld() != 6) {
+            assertTrue(System.nanoTime() < deadline, "the two producers never shared the partitions");
+            Thread.sleep(50);
+        }
+    }
+
+    @Test
+    void an_order_placed_on_one_producer_is_read_at_once_on_the_other_a_thousand_times_over() throws Exception {
+        ProducerRole one = producer();
+        ProducerRole two = producer();
+        awaitShared(one, two);
+        Http[] apis = {new Http(one.port()), new Http(two.port())};
+
+        List<String> placed = new ArrayList<>();
+        List<String> missed = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            String id = apis[i % 2].placed("Guest " + (i % 10), "Latte");
+            placed.add(id);
+            Http.Answer read = apis[(i + 1) % 2].get("/order/" + id);
+            if (read.status() != 200) {
+                missed.add(id + " " + read);
+            }
+        }
+
+        assertEquals(List.of(), missed, "read-your-writes across instances");
+        for (Http api : apis) {
+            JsonNode newest = api.get("/orders?limit=500").json();
+            assertEquals(500, newest.size(), "merged from both instances");
+            Set<String> listed = new HashSet<>();
+            newest.forEach(order -> listed.add(order.get("id").asText()));
+            assertEquals(new HashSet<>(placed.subList(500, 1000)), listed, "the 500 newest");
+            assertEquals(100, api.get("/orders?customer=guest%203&limit=500").json().size());
+        }
+    }
+
+    @Test
+    void an_order_placed_on_one_producer_is_cancelled_through_the_other() throws Exception {
+        ProducerRole one = producer();
+        ProducerRole two = producer();
+        awaitShared(one, two);
+        Http first = new Http(one.port());
+        Http second = new Http(two.port());
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ids.add(first.placed("Ann", "Mocha"));
+        }
+
+        // no consumer yet: the cancels are requested, the verdicts come once one runs
+        for (String id : ids) {
+            assertEquals(202, second.post("/order/" + id + "/cancel").status());
+        }
+        consumer();
+
+        for (String id : ids) {
+            JsonNode order = second.get("/order/" + id + "?wait_for=cancelled&timeout=30s").json();
+            assertEquals("cancelled", order.get("status").asText(), order.toString());
+            assertEquals("cancelled", first.get("/order/" + id).json().get("status").asText());
+        }
+    }
+
+    @Test
+    void when_one_of_two_producers_is_killed_the_other_serves_every_order() throws Exception {
+        // the settings' environment names: server.port is SERVER_PORT, kafka.dlq_topic KAFKA_DLQ_TOPIC, ...
+        Map<String, String> env = new HashMap<>();
+        settings.forEach((key, value) -> env.put(key.toUpperCase(java.util.Locale.ROOT).replace('.', '_'), value));
+        CoffeeProcess victim = CoffeeProcess.start("producer-victim", env, "serve-producer");
+        running.push(victim);
+        CoffeeProcess survivor = CoffeeProcess.start("producer-survivor", env, "serve-producer");
+        running.push(survivor);
+        Http victimApi = new Http(victim.apiPort());
+        Http survivorApi = new Http(survivor.apiPort());
+        consumer();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            ids.add((i % 2 == 0 ? victimApi : survivorApi).placed("Bob", "Espresso"));
+        }
+        for (String id : ids) {
+            assertEquals(200, survivorApi.get("/order/" + id + "?wait_for=completed&timeout=30s").status());
+        }
+
+        victim.kill();
+
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        List<String> unanswered = new ArrayList<>(ids);
+        while (!unanswered.isEmpty() && System.nanoTime() < deadline) {
+            unanswered.removeIf(id -> {
+                Http.Answer answer = survivorApi.get("/order/" + id);
+                assertTrue(answer.status() == 200 || answer.status() == 503, "never a wrong answer: " + answer);
+                return answer.status() == 200 && answer.json().get("status").asText().equals("completed");
+            });
+            Thread.sleep(200);
+        }
+        assertEquals(List.of(), unanswered, "the survivor serves every order after the rebalance");
+        assertEquals(60, survivorApi.get("/orders?customer=bob&limit=100").json().size());
+    }
+}
