@@ -187,7 +187,7 @@ final class LoadCommand implements Callable<Integer> {
         try {
             return CustomerName.of(customer).value();
         } catch (InvalidOrderException e) {
-            throw usage("--customer: " + e.getMessage());
+            throw OrderOptionErrors.usage(e, null);
         }
     }
 
@@ -196,7 +196,7 @@ final class LoadCommand implements Callable<Integer> {
         try {
             return Drink.of(drink).displayName();
         } catch (InvalidOrderException e) {
-            throw usage("--drink " + drink + ": " + e.getMessage());
+            throw OrderOptionErrors.usage(e, drink);
         }
     }
 

@@ -65,7 +65,7 @@ final class OrderCommand implements Callable<Integer> {
         try {
             command = PlaceOrderCommand.of(customer, drink, idempotencyKey, RequestId.generate());
         } catch (InvalidOrderException e) {
-            throw new CommandFailedException(ExitCodes.USAGE, e.getMessage());
+            throw OrderOptionErrors.usage(e, drink);
         }
         PrintWriter out = spec.commandLine().getOut();
         try (Ordering ordering = launcher.openOrdering(new LinkedHashMap<>(settings.asMap()))) {

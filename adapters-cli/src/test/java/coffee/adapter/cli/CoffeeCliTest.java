@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
@@ -150,7 +151,29 @@ class CoffeeCliTest {
     @Test
     void an_unknown_drink_is_a_usage_error_and_nothing_is_placed() {
         assertEquals(ExitCodes.USAGE, run("order", "--drink", "tea"));
-        assertTrue(err.toString().contains("coffee_type must be one of the drinks"), err.toString());
+        assertTrue(err.toString().contains("--drink tea: not on the menu"), err.toString());
+        assertTrue(kafka.published().isEmpty());
+    }
+
+    @Test
+    void an_unknown_drink_names_the_option_and_lists_the_drinks_on_the_menu() {
+        assertEquals(ExitCodes.USAGE, run("order", "--drink", "tea"));
+
+        assertEquals("coffee order: --drink tea: not on the menu; choose one of Espresso, Americano, Latte, "
+                + "Cappuccino, Flat White, Macchiato, Mocha, Cold Brew", err.toString().strip());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--customer|''|--customer must not be empty",
+        "--customer|'Ann\u0007'|--customer must not contain control characters",
+        "--idempotency-key|' '|--idempotency-key must not be empty",
+    })
+    void an_invalid_option_of_the_order_is_named_as_the_option_not_as_the_api_field(String option, String value,
+            String message) {
+        assertEquals(ExitCodes.USAGE, run("order", "--drink", "latte", option, value));
+
+        assertEquals("coffee order: " + message, err.toString().strip());
         assertTrue(kafka.published().isEmpty());
     }
 

@@ -252,7 +252,7 @@ class LoadCommandTest {
         "--rate NaN                  | --rate must be a number of orders per second above 0, not NaN",
         "--url https://shop.example  | --url https://shop.example: only http:// URLs are supported",
         "--url localhost:3000        | --url localhost:3000: only http:// URLs are supported",
-        "--drink tea                 | --drink tea: coffee_type must be one of the drinks on the menu",
+        "--drink tea                 | --drink tea: not on the menu; choose one of Espresso, Americano, Latte,",
         "--json /no/such/dir/r.json  | --json /no/such/dir/r.json: not a file in an existing directory",
         "--api-key a\u00e9b          | --api-key must be printable ASCII characters without spaces",
         "--threads green             | --threads must be platform or virtual, not green",
