@@ -123,6 +123,26 @@ class CoffeeCliTest {
                 "kafka.partitions", "12", "config_file", "coffee.json"), launcher.settings.get(0));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"x", "=12"})
+    void a_set_without_key_and_value_is_a_usage_error_that_says_so_plainly(String value) {
+        assertEquals(ExitCodes.USAGE, run("order", "--drink", "latte", "--set", value));
+
+        String firstLine = err.toString().lines().findFirst().orElse("");
+        assertEquals("Invalid value for option '--set': '" + value + "' is not KEY=VALUE, e.g. --set kafka.partitions=12",
+                firstLine);
+        assertTrue(launcher.settings.isEmpty());
+    }
+
+    @Test
+    void settings_given_with_set_reach_the_launcher_by_key() {
+        assertEquals(0, run("serve", "--set", "kafka.partitions=12", "--set", "LOG_LEVEL=debug", "--set",
+                "kafka.properties={\"linger.ms\":\"5\"}"));
+
+        assertEquals(Map.of("kafka.partitions", "12", "LOG_LEVEL", "debug", "kafka.properties", "{\"linger.ms\":\"5\"}"),
+                launcher.settings.get(0));
+    }
+
     @Test
     void each_role_has_its_command() {
         run("serve-producer");
