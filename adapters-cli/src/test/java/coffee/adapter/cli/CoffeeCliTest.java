@@ -274,6 +274,86 @@ class CoffeeCliTest {
         assertTrue(err.toString().contains("Order not found"), err.toString());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "orders --status brewing | --status brewing: not a status; choose one of pending, processing, completed, cancelled",
+        "orders --limit 0        | --limit must be between 1 and 500, not 0",
+        "orders --limit 501      | --limit must be between 1 and 500, not 501",
+        "orders --url ftp://x    | --url ftp://x: not an http:// or https:// URL",
+        "orders --url notaurl    | --url notaurl: not an http:// or https:// URL",
+        "orders --url http://    | --url http://: not an http:// or https:// URL",
+        "status 42 --url notaurl | --url notaurl: not an http:// or https:// URL",
+    })
+    void a_wrong_option_of_status_or_orders_is_one_line_with_exit_code_2_before_any_request(String args, String message)
+            throws IOException {
+        List<String> requests = new ArrayList<>();
+        HttpServer api = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        api.createContext("/", exchange -> {
+            requests.add(exchange.getRequestURI().toString());
+            exchange.sendResponseHeaders(500, -1);
+            exchange.close();
+        });
+        api.start();
+        List<String> all = new ArrayList<>(List.of(args.split(" ")));
+        if (!args.contains("--url")) {
+            all.addAll(List.of("--url", "http://127.0.0.1:" + api.getAddress().getPort()));
+        }
+        int exitCode;
+        try {
+            exitCode = run(all.toArray(String[]::new));
+        } finally {
+            api.stop(0);
+        }
+
+        assertEquals(ExitCodes.USAGE, exitCode, err.toString());
+        assertEquals("coffee " + all.get(0) + ": " + message, err.toString().strip());
+        assertEquals(List.of(), requests);
+    }
+
+    @Test
+    void a_request_the_producer_refuses_as_bad_is_a_usage_error() throws IOException {
+        HttpServer api = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        api.createContext("/", exchange -> {
+            byte[] body = "{\"error\":\"customer must be at most 100 characters\",\"request_id\":\"r1\"}"
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(400, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        api.start();
+        try {
+            assertEquals(ExitCodes.USAGE, run("orders", "--customer", "Ann", "--url",
+                    "http://127.0.0.1:" + api.getAddress().getPort()));
+        } finally {
+            api.stop(0);
+        }
+
+        assertEquals("coffee orders: the producer refused the request (400): customer must be at most 100 characters",
+                err.toString().strip());
+    }
+
+    @Test
+    void a_status_in_any_case_is_sent_as_the_api_spells_it() throws IOException {
+        List<String> queries = new ArrayList<>();
+        HttpServer api = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        api.createContext("/", exchange -> {
+            queries.add(exchange.getRequestURI().toString());
+            byte[] body = "[]".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        api.start();
+        try {
+            assertEquals(0, run("orders", "--status", "Completed", "--url", "http://127.0.0.1:" + api.getAddress().getPort()));
+        } finally {
+            api.stop(0);
+        }
+
+        assertEquals(List.of("/orders?status=completed&limit=20"), queries);
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
