@@ -104,6 +104,13 @@ final class Roles implements Launcher {
         }
     }
 
+    @Override
+    public String producerUrl(Map<String, String> flags) {
+        return Wiring.producerUrl(configuration(flags)).orElseThrow(() -> new CommandFailedException(ExitCodes.USAGE,
+                Settings.SERVER_PORT.names() + " is 0 (a free port, chosen when the producer starts): "
+                        + "give the producer's --url"));
+    }
+
     /**
      * A failure as the CLI reports it: Kafka (or the embedded broker) away is {@code UNAVAILABLE},
      * a client property Kafka refused is {@code CONFIGURATION}; anything else stays as it is.

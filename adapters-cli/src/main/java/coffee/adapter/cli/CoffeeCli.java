@@ -41,8 +41,8 @@ public final class CoffeeCli implements Runnable {
                 .addSubcommand(new ServeCommands.Broker(launcher))
                 .addSubcommand(new OrderCommand(launcher))
                 .addSubcommand(new LoadCommand(launcher))
-                .addSubcommand(new ShowCommands.Status())
-                .addSubcommand(new ShowCommands.Orders());
+                .addSubcommand(new ShowCommands.Status(launcher))
+                .addSubcommand(new ShowCommands.Orders(launcher));
         documentExitCodes(cli);
         cli.setExecutionExceptionHandler(new OneLineErrors());
         return cli;

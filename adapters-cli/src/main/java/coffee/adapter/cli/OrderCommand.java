@@ -34,7 +34,7 @@ final class OrderCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    SettingOptions settings;
+    KafkaSettingOptions settings;
 
     @Option(names = "--drink", required = true, paramLabel = "DRINK",
             description = "What to order, e.g. latte, \"flat white\", cold-brew (see GET /menu).")

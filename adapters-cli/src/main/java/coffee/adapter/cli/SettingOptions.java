@@ -9,10 +9,11 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * Options every command that talks to Kafka takes. Each flag sets one setting by its key;
- * flags win over environment variables, which win over the config file.
+ * Options every command that reads settings takes: the config file and any setting by key.
+ * Each flag sets one setting by its key; flags win over environment variables, which win over
+ * the config file. {@link KafkaSettingOptions} adds the Kafka shortcuts.
  */
-final class SettingOptions {
+class SettingOptions {
 
     private final Map<String, String> settings = new LinkedHashMap<>();
 
@@ -20,17 +21,6 @@ final class SettingOptions {
             description = "JSON config file (also CONFIG_FILE). Flags and environment variables override it.")
     void config(String file) {
         settings.put("config_file", file);
-    }
-
-    @Option(names = "--brokers", paramLabel = "HOST:PORT[,...]",
-            description = "Kafka bootstrap servers (KAFKA_BROKERS; default localhost:9092).")
-    void brokers(String value) {
-        settings.put("kafka.brokers", value);
-    }
-
-    @Option(names = "--topic", paramLabel = "NAME", description = "Orders topic (KAFKA_TOPIC; default coffee_orders).")
-    void topic(String value) {
-        settings.put("kafka.topic", value);
     }
 
     @Spec(Spec.Target.MIXEE)
@@ -54,11 +44,11 @@ final class SettingOptions {
         }
     }
 
-    void put(String key, String value) {
+    final void put(String key, String value) {
         settings.put(key, value);
     }
 
-    Map<String, String> asMap() {
+    final Map<String, String> asMap() {
         return Map.copyOf(settings);
     }
 }

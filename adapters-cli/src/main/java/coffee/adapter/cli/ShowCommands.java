@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,18 +28,29 @@ final class ShowCommands {
     /** Options both commands share. */
     abstract static class Show implements Callable<Integer> {
 
+        private final Launcher launcher;
+
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--url", paramLabel = "URL", defaultValue = "http://localhost:3000",
-                description = "The producer's API (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--url", paramLabel = "URL",
+                description = "The producer's API. Default: where the settings say the producer listens "
+                        + "(SERVER_PORT or server.port in --config, SERVER_HOST), else http://localhost:3000.")
         String url;
 
         @Option(names = "--json", description = "Print the API's JSON answer instead of a table.")
         boolean json;
 
+        @Mixin
+        SettingOptions settings;
+
+        Show(Launcher launcher) {
+            this.launcher = launcher;
+        }
+
+        /** Call after checking the other options: finding the default URL reads the settings. */
         ProducerApiClient api() {
-            return ProducerApiClient.at(url);
+            return ProducerApiClient.at(url != null ? url : launcher.producerUrl(new LinkedHashMap<>(settings.asMap())));
         }
 
         PrintWriter out() {
@@ -62,6 +74,10 @@ final class ShowCommands {
 
         @Parameters(paramLabel = "ORDER_ID", description = "The id `coffee order` or POST /order gave.")
         String id;
+
+        Status(Launcher launcher) {
+            super(launcher);
+        }
 
         @Override
         public Integer call() throws Exception {
@@ -93,6 +109,10 @@ final class ShowCommands {
         @Option(names = "--limit", paramLabel = "N", defaultValue = "20",
                 description = "At most N, 1 to " + OrderQuery.MAX_LIMIT + " (default: ${DEFAULT-VALUE}).")
         int limit;
+
+        Orders(Launcher launcher) {
+            super(launcher);
+        }
 
         @Override
         public Integer call() throws Exception {

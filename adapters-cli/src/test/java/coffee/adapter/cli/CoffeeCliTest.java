@@ -45,6 +45,7 @@ class CoffeeCliTest {
         final List<Role> served = new ArrayList<>();
         final List<Map<String, String>> settings = new ArrayList<>();
         RuntimeException failure;
+        String producerUrl = "http://127.0.0.1:1";
 
         @Override
         public void serve(Role role, Map<String, String> given) {
@@ -83,6 +84,15 @@ class CoffeeCliTest {
         @Override
         public AutoCloseable followStatuses(Map<String, String> given, ProjectOrderEvents sink) {
             throw new UnsupportedOperationException("LoadCommandTest covers coffee load");
+        }
+
+        @Override
+        public String producerUrl(Map<String, String> given) {
+            if (failure != null) {
+                throw failure;
+            }
+            settings.add(given);
+            return producerUrl;
         }
     }
 
@@ -352,6 +362,57 @@ class CoffeeCliTest {
         }
 
         assertEquals(List.of("/orders?status=completed&limit=20"), queries);
+    }
+
+    @Test
+    void without_url_status_and_orders_ask_the_launcher_where_the_producer_is_with_their_settings() throws IOException {
+        List<String> requests = new ArrayList<>();
+        HttpServer api = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        api.createContext("/", exchange -> {
+            requests.add(exchange.getRequestURI().getPath());
+            byte[] body = (exchange.getRequestURI().getPath().equals("/orders") ? "[]" : "{\"id\":\"x\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        api.start();
+        launcher.producerUrl = "http://127.0.0.1:" + api.getAddress().getPort();
+        try {
+            assertEquals(0, run("orders", "--config", "coffee.json"));
+            assertEquals(0, run("status", "x", "--set", "server.port=21000"));
+        } finally {
+            api.stop(0);
+        }
+
+        assertEquals(List.of("/orders", "/order/x"), requests);
+        assertEquals(List.of(Map.of("config_file", "coffee.json"), Map.of("server.port", "21000")), launcher.settings);
+    }
+
+    @Test
+    void a_url_given_wins_and_the_settings_are_not_read() throws IOException {
+        HttpServer api = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        api.createContext("/", exchange -> {
+            byte[] body = "[]".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        api.start();
+        launcher.failure = new CommandFailedException(ExitCodes.CONFIGURATION, "the settings must not be read");
+        try {
+            assertEquals(0, run("orders", "--url", "http://127.0.0.1:" + api.getAddress().getPort()));
+        } finally {
+            api.stop(0);
+        }
+    }
+
+    @Test
+    void a_setting_that_names_no_producer_fails_with_the_launchers_reason() {
+        launcher.failure = new CommandFailedException(ExitCodes.CONFIGURATION, "invalid server.port (SERVER_PORT)");
+
+        assertEquals(ExitCodes.CONFIGURATION, run("orders"));
+        assertEquals("coffee orders: invalid server.port (SERVER_PORT)", err.toString().strip());
     }
 
     private static void sleep(long millis) {

@@ -54,6 +54,7 @@ class LoadCommandTest {
     private final class StatusTopicLauncher implements Launcher {
 
         final List<Map<String, String>> followed = new ArrayList<>();
+        final List<Map<String, String>> askedForUrl = new ArrayList<>();
         int requestsWhenFollowingStarted = -1;
         volatile boolean closed;
         RuntimeException failure;
@@ -66,6 +67,12 @@ class LoadCommandTest {
         @Override
         public Ordering openOrdering(Map<String, String> settings) {
             throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String producerUrl(Map<String, String> settings) {
+            askedForUrl.add(settings);
+            return producer.url();
         }
 
         @Override
@@ -238,6 +245,21 @@ class LoadCommandTest {
         assertEquals(1, err.toString().strip().lines().count(), err.toString());
         assertTrue(err.toString().startsWith("coffee load: cannot reach the producer at http://127.0.0.1:" + closedPort),
                 err.toString());
+    }
+
+    @Test
+    void without_url_the_orders_go_to_the_producer_the_launcher_finds_in_the_settings() {
+        assertEquals(0, run("load", "--orders", "3", "--connections", "1", "--set", "server.port=21000"));
+
+        assertEquals(3, producer.requests());
+        assertEquals(List.of(Map.of("server.port", "21000")), launcher.askedForUrl);
+    }
+
+    @Test
+    void a_url_given_wins_over_the_settings() {
+        assertEquals(0, run(load("--orders", "1", "--connections", "1")));
+
+        assertEquals(List.of(), launcher.askedForUrl);
     }
 
     @ParameterizedTest

@@ -1,0 +1,93 @@
+package coffee.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import coffee.adapter.kafka.KafkaSettings;
+import coffee.adapter.kafka.SharedKafka;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The one-shot commands ({@code order}, {@code status}, {@code orders}) as a user runs them:
+ * real {@code coffee} processes against a real broker, judged by their output and exit code.
+ */
+class CoffeeCommandsIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    private final Deque<CoffeeProcess> processes = new ArrayDeque<>();
+    private Map<String, String> env;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void isolatedTopics() {
+        KafkaSettings kafka = SharedKafka.uniqueSettings();
+        env = new HashMap<>(Map.of(
+                "KAFKA_BROKERS", String.join(",", kafka.brokers()),
+                "KAFKA_TOPIC", kafka.ordersTopic(),
+                "KAFKA_STATUS_TOPIC", kafka.statusTopic(),
+                "KAFKA_DLQ_TOPIC", kafka.deadLetterTopic(),
+                "KAFKA_GROUP_ID", kafka.groupId(),
+                "KAFKA_PARTITIONS", "3",
+                "BREW_TIME_MS", "50"));
+    }
+
+    @AfterEach
+    void stopAll() throws InterruptedException {
+        while (!processes.isEmpty()) {
+            processes.pop().close();
+        }
+    }
+
+    private CoffeeProcess coffee(String name, String... args) {
+        return coffee(name, env, args);
+    }
+
+    private CoffeeProcess coffee(String name, Map<String, String> environment, String... args) {
+        CoffeeProcess process = CoffeeProcess.start(name, environment, args);
+        processes.push(process);
+        return process;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Test
+    void orders_and_status_find_the_producer_on_the_port_the_settings_give() throws Exception {
+        int port = freePort();
+        env.put("SERVER_PORT", Integer.toString(port));
+        coffee("producer", "serve-producer").apiPort();
+
+        CoffeeProcess fromEnvironment = coffee("orders-env", "orders");
+        assertEquals(0, fromEnvironment.awaitExit(PATIENCE), String.join("\n", fromEnvironment.output()));
+        assertTrue(fromEnvironment.output().get(0).startsWith("ID "), fromEnvironment.output().toString());
+
+        Map<String, String> withoutPort = new HashMap<>(env);
+        withoutPort.remove("SERVER_PORT");
+        Path config = Files.writeString(dir.resolve("coffee.json"), "{\"server\":{\"port\":" + port + "}}");
+        CoffeeProcess fromFile = coffee("orders-file", withoutPort, "orders", "--config", config.toString());
+        assertEquals(0, fromFile.awaitExit(PATIENCE), String.join("\n", fromFile.output()));
+
+        CoffeeProcess status = coffee("status-set", withoutPort, "status", "--set", "server.port=" + port,
+                "00000000-0000-4000-8000-000000000000");
+        assertEquals(5, status.awaitExit(PATIENCE), String.join("\n", status.output()));
+        assertTrue(status.output().get(0).contains("Order not found"), status.output().toString());
+    }
+}
