@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,6 +68,22 @@ class CoffeeCommandsIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    @Test
+    void a_broker_host_that_does_not_resolve_is_kafka_unavailable_in_one_line_with_exit_code_4() throws Exception {
+        env.put("KAFKA_BROKERS", "nohost.invalid:9092");
+
+        CoffeeProcess order = coffee("order-unresolvable", "order", "--drink", "latte");
+        CoffeeProcess producer = coffee("producer-unresolvable", "serve-producer");
+
+        assertEquals(4, order.awaitExit(PATIENCE), String.join("\n", order.output()));
+        assertEquals(List.of("coffee order: Kafka at nohost.invalid:9092 is not reachable: no broker's host name resolves"),
+                order.output());
+        assertEquals(4, producer.awaitExit(PATIENCE), String.join("\n", producer.output()));
+        assertTrue(producer.output().stream().anyMatch(line -> line.equals(
+                "coffee serve-producer: Kafka at nohost.invalid:9092 is not reachable: no broker's host name resolves")),
+                producer.output().toString());
     }
 
     @Test
