@@ -47,7 +47,7 @@ final class Roles implements Launcher {
     @Override
     public Ordering openOrdering(Map<String, String> flags) throws Exception {
         Configuration config = configuration(flags);
-        Logging.forCommandLineTool(config.get(Settings.LOG_FORMAT));
+        Logging.forCommandLineTool(config.get(Settings.LOG_LEVEL), config.get(Settings.LOG_FORMAT));
         KafkaConnection kafka = KafkaConnection.open(Wiring.kafka(config), "cli");
         try {
             kafka.ensureTopics();
@@ -86,7 +86,7 @@ final class Roles implements Launcher {
     @Override
     public AutoCloseable followStatuses(Map<String, String> flags, ProjectOrderEvents sink) throws Exception {
         Configuration config = configuration(flags);
-        Logging.forCommandLineTool(config.get(Settings.LOG_FORMAT));
+        Logging.forCommandLineTool(config.get(Settings.LOG_LEVEL), config.get(Settings.LOG_FORMAT));
         KafkaConnection kafka = KafkaConnection.open(Wiring.kafka(config), "load");
         try {
             // only reads: the topics are the producer's to create, and a missing one is a wrong setting
@@ -106,7 +106,9 @@ final class Roles implements Launcher {
 
     @Override
     public String producerUrl(Map<String, String> flags) {
-        return Wiring.producerUrl(configuration(flags)).orElseThrow(() -> new CommandFailedException(ExitCodes.USAGE,
+        Configuration config = configuration(flags);
+        Logging.forCommandLineTool(config.get(Settings.LOG_LEVEL), config.get(Settings.LOG_FORMAT));
+        return Wiring.producerUrl(config).orElseThrow(() -> new CommandFailedException(ExitCodes.USAGE,
                 Settings.SERVER_PORT.names() + " is 0 (a free port, chosen when the producer starts): "
                         + "give the producer's --url"));
     }

@@ -87,6 +87,28 @@ class CoffeeCommandsIT {
     }
 
     @Test
+    void log_level_debug_shows_the_details_behind_a_one_line_failure() throws Exception {
+        env.put("KAFKA_BROKERS", "nohost.invalid:9092");
+        env.put("LOG_LEVEL", "debug");
+        Map<String, String> onlyTheEnvironment = new HashMap<>(env);
+        onlyTheEnvironment.put("SERVER_PORT", "1");
+
+        CoffeeProcess order = coffee("order-debug", "order", "--drink", "latte");
+        CoffeeProcess status = coffee("status-debug", onlyTheEnvironment, "status", "42");
+
+        assertEquals(4, order.awaitExit(PATIENCE), String.join("\n", order.output()));
+        assertTrue(order.output().contains(
+                "coffee order: Kafka at nohost.invalid:9092 is not reachable: no broker's host name resolves"),
+                order.output().toString());
+        assertTrue(order.output().stream().anyMatch(line -> line.startsWith("\tat ")), order.output().toString());
+        assertTrue(order.output().stream().anyMatch(line -> line.contains("No resolvable bootstrap urls")),
+                order.output().toString());
+        assertEquals(4, status.awaitExit(PATIENCE), String.join("\n", status.output()));
+        assertTrue(status.output().stream().anyMatch(line -> line.contains("java.net.ConnectException")),
+                status.output().toString());
+    }
+
+    @Test
     void orders_and_status_find_the_producer_on_the_port_the_settings_give() throws Exception {
         int port = freePort();
         env.put("SERVER_PORT", Integer.toString(port));

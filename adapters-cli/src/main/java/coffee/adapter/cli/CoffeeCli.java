@@ -66,12 +66,13 @@ public final class CoffeeCli implements Runnable {
         @Override
         public int handleExecutionException(Exception e, CommandLine command, ParseResult parsed) {
             PrintWriter err = command.getErr();
+            // the details behind the one line, for LOG_LEVEL=debug
+            LOG.log(System.Logger.Level.DEBUG, "coffee " + command.getCommandName() + " failed", e);
             if (e instanceof CommandFailedException failed) {
                 err.println("coffee " + command.getCommandName() + ": " + failed.getMessage());
                 err.flush();
                 return failed.exitCode();
             }
-            LOG.log(System.Logger.Level.DEBUG, "command failed", e);
             err.println("coffee " + command.getCommandName() + ": unexpected error: " + e
                     + " (LOG_LEVEL=debug shows details)");
             err.flush();
