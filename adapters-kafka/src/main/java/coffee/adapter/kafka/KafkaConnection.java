@@ -3,6 +3,8 @@ package coffee.adapter.kafka;
 import coffee.application.port.in.OrderProcessor;
 import coffee.application.port.in.ProjectOrderEvents;
 import coffee.application.port.out.OrderPublisher;
+import coffee.domain.Order;
+import coffee.domain.OrderId;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,6 +17,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -88,6 +91,24 @@ public final class KafkaConnection implements AutoCloseable {
      */
     public synchronized OrderPublisher publisher() {
         return new KafkaOrderPublisher(producer(), settings, writer);
+    }
+
+    /**
+     * Looks one order up in Kafka as it is now, placed and with its latest status, without a
+     * view: reads its key's partition of both topics to their current end (see {@link
+     * KafkaOrderLookup}), so the cost is one partition's history. For one-shot commands.
+     *
+     * @throws KafkaUnavailableException if Kafka does not answer within the timeout
+     */
+    public Optional<Order> findOrder(OrderId id) {
+        KafkaConsumer<byte[], byte[]> consumer =
+                client(() -> new KafkaConsumer<>(ClientConfigs.feedConsumer(settings, clientId + "-lookup")));
+        try {
+            return new KafkaOrderLookup(consumer, settings).find(id);
+        } finally {
+            // no group, nothing to commit: waiting would only wait out the fetch the broker holds (500 ms)
+            consumer.close(CloseOptions.timeout(Duration.ZERO));
+        }
     }
 
     /**

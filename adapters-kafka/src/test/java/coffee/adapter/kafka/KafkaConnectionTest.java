@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coffee.application.port.in.OrderProcessor;
 import coffee.application.port.in.ProjectOrderEvents;
+import coffee.domain.OrderId;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,8 @@ class KafkaConnectionTest {
                     "followStatuses", () -> kafka.followStatuses(NOWHERE, StartAt.END),
                     "followOrdersAndStatuses", () -> kafka.followOrdersAndStatuses(NOWHERE, StartAt.END),
                     "consume", () -> kafka.consume(NOBODY, NOWHERE),
-                    "startHealthProbe", () -> kafka.startHealthProbe(Duration.ofSeconds(1), Duration.ofSeconds(1)));
+                    "startHealthProbe", () -> kafka.startHealthProbe(Duration.ofSeconds(1), Duration.ofSeconds(1)),
+                    "findOrder", () -> kafka.findOrder(OrderId.random()));
             uses.forEach((name, use) -> {
                 KafkaUnavailableException e = assertThrows(KafkaUnavailableException.class, use, name);
                 assertEquals("Kafka at nohost.invalid:9092 is not reachable: no broker's host name resolves",
