@@ -16,6 +16,7 @@ import coffee.application.readmodel.InMemoryOrderRepository;
 import coffee.application.service.OrderProjection;
 import coffee.application.service.OrderQueries;
 import coffee.application.service.PlaceOrderService;
+import coffee.domain.OrderId;
 import org.apache.kafka.common.config.ConfigException;
 import java.util.Map;
 
@@ -54,8 +55,18 @@ final class Roles implements Launcher {
             InMemoryOrderRepository orders = new InMemoryOrderRepository();
             // from the end: only this order's statuses matter, and they are all still to come
             OrderFeed statuses = kafka.followStatuses(new OrderProjection(orders), StartAt.END);
-            PlaceOrderService place = new PlaceOrderService(kafka.publisher(), orders, OrderIds.random(),
+            PlaceOrderService service = new PlaceOrderService(kafka.publisher(), orders, OrderIds.random(),
                     Wiring.CLOCK);
+            // the feed brings only statuses to come: the order a key already placed is looked up first,
+            // so a retry answers it (or the conflict) instead of publishing it again
+            PlaceOrder place = command -> {
+                try {
+                    command.idempotencyKey().map(OrderId::derivedFrom).flatMap(kafka::findOrder).ifPresent(orders::save);
+                } catch (RuntimeException e) {
+                    throw asTheCliSaysIt(e);
+                }
+                return service.place(command);
+            };
             OrderQueries queries = new OrderQueries(orders);
             return new Ordering() {
                 @Override

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coffee.adapter.kafka.KafkaSettings;
 import coffee.adapter.kafka.SharedKafka;
+import coffee.adapter.kafka.TopicReader;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +31,7 @@ class CoffeeCommandsIT {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private final Deque<CoffeeProcess> processes = new ArrayDeque<>();
+    private KafkaSettings kafka;
     private Map<String, String> env;
 
     @TempDir
@@ -36,7 +39,7 @@ class CoffeeCommandsIT {
 
     @BeforeEach
     void isolatedTopics() {
-        KafkaSettings kafka = SharedKafka.uniqueSettings();
+        kafka = SharedKafka.uniqueSettings();
         env = new HashMap<>(Map.of(
                 "KAFKA_BROKERS", String.join(",", kafka.brokers()),
                 "KAFKA_TOPIC", kafka.ordersTopic(),
@@ -68,6 +71,64 @@ class CoffeeCommandsIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    /** Runs {@code coffee order ...} to its end; returns its exit code and output. */
+    private CoffeeProcess order(String name, String... args) throws InterruptedException {
+        String[] all = new String[args.length + 1];
+        all[0] = "order";
+        System.arraycopy(args, 0, all, 1, args.length);
+        CoffeeProcess order = coffee(name, all);
+        order.awaitExit(PATIENCE);
+        return order;
+    }
+
+    private long recordsOfOrder(String topic, String id) {
+        return TopicReader.readAll(kafka, topic, Duration.ofSeconds(1)).stream()
+                .filter(record -> new String(record.key(), StandardCharsets.UTF_8).equals(id))
+                .count();
+    }
+
+    @Test
+    void an_order_retried_with_its_idempotency_key_answers_the_first_order_with_its_real_status() throws Exception {
+        coffee("consumer", "serve-consumer").awaitLine(line -> line.contains("took partitions"), PATIENCE);
+        CoffeeProcess first = order("first", "--drink", "latte", "--customer", "Ann", "--idempotency-key", "k-2",
+                "--wait");
+        assertEquals(0, first.awaitExit(PATIENCE), String.join("\n", first.output()));
+        String id = first.output().get(0).split(" ")[1];
+
+        CoffeeProcess retry = order("retry", "--drink", "latte", "--customer", "Ann", "--idempotency-key", "k-2");
+        long started = System.nanoTime();
+        CoffeeProcess retryWaiting = order("retry-wait", "--drink", "Latte", "--customer", "Ann",
+                "--idempotency-key", "k-2", "--wait", "--timeout", "30");
+        long waitedSeconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+
+        assertEquals(0, retry.awaitExit(PATIENCE), String.join("\n", retry.output()));
+        assertEquals(List.of("Order " + id + " already placed: Latte for Ann (completed)"), retry.output());
+        assertEquals(0, retryWaiting.awaitExit(PATIENCE), String.join("\n", retryWaiting.output()));
+        assertEquals("Order " + id + " already placed: Latte for Ann (completed)", retryWaiting.output().get(0));
+        assertTrue(retryWaiting.output().get(1).endsWith("  completed"), retryWaiting.output().toString());
+        assertEquals(2, retryWaiting.output().size(), retryWaiting.output().toString());
+        assertTrue(waitedSeconds < 20, "--wait on a finished order took " + waitedSeconds + " s");
+        assertEquals(1, recordsOfOrder(kafka.ordersTopic(), id), "order_placed records of " + id);
+    }
+
+    @Test
+    void an_idempotency_key_reused_for_another_order_is_a_conflict_and_publishes_nothing() throws Exception {
+        CoffeeProcess first = order("first", "--drink", "latte", "--customer", "Ann", "--idempotency-key", "k-2b");
+        assertEquals(0, first.awaitExit(PATIENCE), String.join("\n", first.output()));
+        String id = first.output().get(0).split(" ")[1];
+
+        CoffeeProcess otherDrink = order("other-drink", "--drink", "mocha", "--customer", "Ann",
+                "--idempotency-key", "k-2b");
+        CoffeeProcess otherCustomer = order("other-customer", "--drink", "latte", "--customer", "Bob",
+                "--idempotency-key", "k-2b", "--wait");
+
+        assertEquals(7, otherDrink.awaitExit(PATIENCE), String.join("\n", otherDrink.output()));
+        assertEquals(List.of("coffee order: idempotency key k-2b was already used for another order: " + id
+                + ", Latte for Ann (pending)"), otherDrink.output());
+        assertEquals(7, otherCustomer.awaitExit(PATIENCE), String.join("\n", otherCustomer.output()));
+        assertEquals(1, recordsOfOrder(kafka.ordersTopic(), id), "order_placed records of " + id);
     }
 
     @Test

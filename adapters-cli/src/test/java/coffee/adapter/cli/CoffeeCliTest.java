@@ -179,6 +179,33 @@ class CoffeeCliTest {
     }
 
     @Test
+    void an_order_retried_with_its_key_prints_the_first_order_and_publishes_nothing_more() {
+        assertEquals(0, run("order", "--drink", "latte", "--customer", "Ann", "--idempotency-key", "k1"));
+        Order placed = ((OrderPlaced) kafka.events().get(0)).order();
+        orders.save(placed.startBrewing(T0.plusSeconds(1)).complete(T0.plusSeconds(2)));
+
+        assertEquals(0, run("order", "--drink", "Latte", "--customer", "Ann", "--idempotency-key", "k1", "--wait"));
+
+        assertEquals(List.of("Order " + placed.id() + " placed: Latte for Ann (pending)",
+                "Order " + placed.id() + " already placed: Latte for Ann (completed)"),
+                out.toString().lines().toList().subList(0, 2));
+        assertTrue(out.toString().strip().endsWith("  completed"), out.toString());
+        assertEquals(1, kafka.events().size());
+    }
+
+    @Test
+    void an_idempotency_key_used_for_another_order_is_a_conflict_with_its_own_exit_code() {
+        assertEquals(0, run("order", "--drink", "latte", "--customer", "Ann", "--idempotency-key", "k1"));
+        Order placed = ((OrderPlaced) kafka.events().get(0)).order();
+
+        assertEquals(ExitCodes.CONFLICT, run("order", "--drink", "mocha", "--customer", "Ann", "--idempotency-key", "k1"));
+
+        assertEquals("coffee order: idempotency key k1 was already used for another order: " + placed.id()
+                + ", Latte for Ann (pending)", err.toString().strip());
+        assertEquals(1, kafka.events().size());
+    }
+
+    @Test
     void an_unknown_drink_is_a_usage_error_and_nothing_is_placed() {
         assertEquals(ExitCodes.USAGE, run("order", "--drink", "tea"));
         assertTrue(err.toString().contains("--drink tea: not on the menu"), err.toString());
