@@ -137,8 +137,8 @@ final class Configuration {
             throw new ConfigurationException("config file " + file + " does not exist");
         } catch (JsonProcessingException e) {
             // only where: Jackson's message quotes the file's text, which may hold secrets
-            throw new ConfigurationException("config file " + file + " is not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+            throw new ConfigurationException("config file " + file + " is not valid JSON ("
+                    + Parsers.whereJsonBreaks(e, true) + ")");
         } catch (IOException e) {
             throw new ConfigurationException("cannot read config file " + file + ": " + e.getMessage());
         }

@@ -23,6 +23,8 @@ final class Logging {
     private static final String TEXT_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level %logger{0} - %msg%n%ex";
     /** Enough room for bursts of access-log lines; a full queue slows writers rather than losing lines. */
     private static final int QUEUE_SIZE = 16_384;
+    /** The parent of this system's loggers: each is named after its class. */
+    private static final String OWN_LOGGERS = "coffee";
 
     private Logging() {
     }
@@ -34,10 +36,20 @@ final class Logging {
 
     /**
      * One-shot commands (`coffee order`): only warnings, and nothing from Kafka's clients short
-     * of an error, so a failure reads as one line of the command's own.
+     * of an error, so a failure reads as one line of the command's own. {@code debug} and
+     * {@code trace} are asked for to see more: then this system's own logs at that level (the
+     * failure's stack trace among them) and Kafka's warnings, not the JDK's and libraries' debug
+     * chatter. Lenient: the level may come straight from the environment, before the
+     * configuration is checked; anything else is the quiet default.
      */
-    static void forCommandLineTool(String format) {
-        configure(Level.WARN, format, Level.ERROR);
+    static void forCommandLineTool(String level, String format) {
+        Level wanted = level == null ? Level.WARN : Level.toLevel(level.strip().toUpperCase(Locale.ROOT), Level.WARN);
+        if (wanted.isGreaterOrEqual(Level.INFO)) {
+            configure(wanted.isGreaterOrEqual(Level.WARN) ? wanted : Level.WARN, format, Level.ERROR);
+        } else {
+            configure(Level.WARN, format, Level.WARN);
+            ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(OWN_LOGGERS).setLevel(wanted);
+        }
     }
 
     private static void configure(Level level, String format, Level kafkaLevel) {

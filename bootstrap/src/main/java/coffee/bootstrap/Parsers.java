@@ -1,6 +1,8 @@
 package coffee.bootstrap;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.InvalidPathException;
@@ -167,9 +169,7 @@ final class Parsers {
             try {
                 object = JSON.readTree(text.strip());
             } catch (JsonProcessingException e) {
-                // Jackson quotes the offending text, and these properties hold passwords
-                throw new IllegalArgumentException("is not a valid JSON object (at column "
-                        + e.getLocation().getColumnNr() + ")");
+                throw new IllegalArgumentException("is not a valid JSON object (" + whereJsonBreaks(e, false) + ")");
             }
             if (!object.isObject()) {
                 throw new IllegalArgumentException("must be a JSON object, e.g. {\"security.protocol\":\"SASL_SSL\"}");
@@ -190,7 +190,20 @@ final class Parsers {
         try {
             return JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("is not valid JSON: " + e.getOriginalMessage());
+            throw new IllegalArgumentException("is not valid JSON (" + whereJsonBreaks(e, false) + ")");
         }
+    }
+
+    /**
+     * Where a JSON text breaks, in words. Not Jackson's message: it names Jackson's internals
+     * ({@code StreamReadConstraints.getMaxNestingDepth()}) and quotes the text, which may hold
+     * passwords. A text past Jackson's limits has no location.
+     */
+    static String whereJsonBreaks(JsonProcessingException e, boolean withLine) {
+        JsonLocation at = e.getLocation();
+        if (e instanceof StreamConstraintsException || at == null) {
+            return "nested too deeply or too long to read";
+        }
+        return withLine ? "line " + at.getLineNr() + ", column " + at.getColumnNr() : "at column " + at.getColumnNr();
     }
 }

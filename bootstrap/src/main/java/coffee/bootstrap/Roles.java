@@ -16,6 +16,7 @@ import coffee.application.readmodel.InMemoryOrderRepository;
 import coffee.application.service.OrderProjection;
 import coffee.application.service.OrderQueries;
 import coffee.application.service.PlaceOrderService;
+import coffee.domain.OrderId;
 import org.apache.kafka.common.config.ConfigException;
 import java.util.Map;
 
@@ -47,15 +48,25 @@ final class Roles implements Launcher {
     @Override
     public Ordering openOrdering(Map<String, String> flags) throws Exception {
         Configuration config = configuration(flags);
-        Logging.forCommandLineTool(config.get(Settings.LOG_FORMAT));
+        Logging.forCommandLineTool(config.get(Settings.LOG_LEVEL), config.get(Settings.LOG_FORMAT));
         KafkaConnection kafka = KafkaConnection.open(Wiring.kafka(config), "cli");
         try {
             kafka.ensureTopics();
             InMemoryOrderRepository orders = new InMemoryOrderRepository();
             // from the end: only this order's statuses matter, and they are all still to come
             OrderFeed statuses = kafka.followStatuses(new OrderProjection(orders), StartAt.END);
-            PlaceOrderService place = new PlaceOrderService(kafka.publisher(), orders, OrderIds.random(),
+            PlaceOrderService service = new PlaceOrderService(kafka.publisher(), orders, OrderIds.random(),
                     Wiring.CLOCK);
+            // the feed brings only statuses to come: the order a key already placed is looked up first,
+            // so a retry answers it (or the conflict) instead of publishing it again
+            PlaceOrder place = command -> {
+                try {
+                    command.idempotencyKey().map(OrderId::derivedFrom).flatMap(kafka::findOrder).ifPresent(orders::save);
+                } catch (RuntimeException e) {
+                    throw asTheCliSaysIt(e);
+                }
+                return service.place(command);
+            };
             OrderQueries queries = new OrderQueries(orders);
             return new Ordering() {
                 @Override
@@ -86,7 +97,7 @@ final class Roles implements Launcher {
     @Override
     public AutoCloseable followStatuses(Map<String, String> flags, ProjectOrderEvents sink) throws Exception {
         Configuration config = configuration(flags);
-        Logging.forCommandLineTool(config.get(Settings.LOG_FORMAT));
+        Logging.forCommandLineTool(config.get(Settings.LOG_LEVEL), config.get(Settings.LOG_FORMAT));
         KafkaConnection kafka = KafkaConnection.open(Wiring.kafka(config), "load");
         try {
             // only reads: the topics are the producer's to create, and a missing one is a wrong setting
@@ -102,6 +113,15 @@ final class Roles implements Launcher {
             kafka.close();
             throw e;
         }
+    }
+
+    @Override
+    public String producerUrl(Map<String, String> flags) {
+        Configuration config = configuration(flags);
+        Logging.forCommandLineTool(config.get(Settings.LOG_LEVEL), config.get(Settings.LOG_FORMAT));
+        return Wiring.producerUrl(config).orElseThrow(() -> new CommandFailedException(ExitCodes.USAGE,
+                Settings.SERVER_PORT.names() + " is 0 (a free port, chosen when the producer starts): "
+                        + "give the producer's --url"));
     }
 
     /**

@@ -7,12 +7,16 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
 /** Turns the configuration into each adapter's settings. */
 final class Wiring {
 
     /** UTC, in whole milliseconds: finer times are noise on the wire and in logs. */
     static final Clock CLOCK = Clock.tickMillis(ZoneOffset.UTC);
+    /** The spellings of "every address" for a server to listen on. */
+    private static final Set<String> ANY_ADDRESS = Set.of("0.0.0.0", "::", "[::]", "0:0:0:0:0:0:0:0");
 
     private Wiring() {
     }
@@ -35,6 +39,25 @@ final class Wiring {
                 config.get(Settings.KAFKA_GROUP_ID),
                 config.get(Settings.CONSUMER_MAX_QUEUED),
                 config.get(Settings.KAFKA_PROPERTIES));
+    }
+
+    /**
+     * Where a producer with this configuration answers, seen from this machine: {@code
+     * server.host} when it names one host, else localhost (it listens on every address);
+     * empty when {@code server.port} is 0, chosen only when the producer starts.
+     */
+    static Optional<String> producerUrl(Configuration config) {
+        int port = config.get(Settings.SERVER_PORT);
+        if (port == 0) {
+            return Optional.empty();
+        }
+        String host = config.get(Settings.SERVER_HOST);
+        if (ANY_ADDRESS.contains(host)) {
+            host = "localhost";
+        } else if (host.contains(":") && !host.startsWith("[")) {
+            host = "[" + host + "]";
+        }
+        return Optional.of("http://" + host + ":" + port);
     }
 
     static HttpSettings http(Configuration config) {

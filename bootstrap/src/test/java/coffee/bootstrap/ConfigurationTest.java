@@ -129,6 +129,33 @@ class ConfigurationTest {
     }
 
     @Test
+    void broken_json_in_a_setting_is_reported_in_words_not_in_jacksons() {
+        String deep = "[".repeat(1200);
+        ConfigurationException tooDeep = assertThrows(ConfigurationException.class,
+                () -> Configuration.load(Map.of(), Map.of("KAFKA_BROKERS", deep)));
+        ConfigurationException unfinished = assertThrows(ConfigurationException.class,
+                () -> Configuration.load(Map.of("kafka.brokers", "[\"k1:9092\","), Map.of()));
+        ConfigurationException deepProperties = assertThrows(ConfigurationException.class,
+                () -> Configuration.load(Map.of(), Map.of("KAFKA_PROPERTIES", "{\"a\":" + deep)));
+
+        assertEquals("invalid kafka.brokers (KAFKA_BROKERS) in the environment: is not valid JSON "
+                + "(nested too deeply or too long to read)", tooDeep.getMessage());
+        assertEquals("invalid kafka.brokers (KAFKA_BROKERS) on the command line: is not valid JSON (at column 12)", unfinished.getMessage());
+        assertEquals("invalid kafka.properties (KAFKA_PROPERTIES) in the environment: is not a valid JSON object "
+                + "(nested too deeply or too long to read)", deepProperties.getMessage());
+    }
+
+    @Test
+    void a_config_file_nested_too_deeply_is_reported_in_words() throws IOException {
+        Path deep = file("{\"kafka\":" + "[".repeat(1200));
+
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> Configuration.load(Map.of("config_file", deep.toString()), Map.of()));
+
+        assertEquals("config file " + deep + " is not valid JSON (nested too deeply or too long to read)", e.getMessage());
+    }
+
+    @Test
     void every_setting_default_is_itself_valid() {
         Configuration config = Configuration.load(Map.of(), Map.of());
 

@@ -41,8 +41,8 @@ public final class CoffeeCli implements Runnable {
                 .addSubcommand(new ServeCommands.Broker(launcher))
                 .addSubcommand(new OrderCommand(launcher))
                 .addSubcommand(new LoadCommand(launcher))
-                .addSubcommand(new ShowCommands.Status())
-                .addSubcommand(new ShowCommands.Orders());
+                .addSubcommand(new ShowCommands.Status(launcher))
+                .addSubcommand(new ShowCommands.Orders(launcher));
         documentExitCodes(cli);
         cli.setExecutionExceptionHandler(new OneLineErrors());
         return cli;
@@ -66,12 +66,13 @@ public final class CoffeeCli implements Runnable {
         @Override
         public int handleExecutionException(Exception e, CommandLine command, ParseResult parsed) {
             PrintWriter err = command.getErr();
+            // the details behind the one line, for LOG_LEVEL=debug
+            LOG.log(System.Logger.Level.DEBUG, "coffee " + command.getCommandName() + " failed", e);
             if (e instanceof CommandFailedException failed) {
                 err.println("coffee " + command.getCommandName() + ": " + failed.getMessage());
                 err.flush();
                 return failed.exitCode();
             }
-            LOG.log(System.Logger.Level.DEBUG, "command failed", e);
             err.println("coffee " + command.getCommandName() + ": unexpected error: " + e
                     + " (LOG_LEVEL=debug shows details)");
             err.flush();

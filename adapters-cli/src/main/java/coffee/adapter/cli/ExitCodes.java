@@ -16,6 +16,8 @@ public final class ExitCodes {
     public static final int NOT_FOUND = 5;
     /** Waiting for an order to finish took longer than allowed. */
     public static final int TIMED_OUT = 6;
+    /** The idempotency key was already used for a different order (the API's 422). */
+    public static final int CONFLICT = 7;
 
     /** The exit code section of the help text. */
     static final String[] HELP = {
@@ -25,7 +27,8 @@ public final class ExitCodes {
         "3:Invalid configuration",
         "4:Kafka or the producer API unavailable",
         "5:Order not found",
-        "6:Timed out waiting for the order"
+        "6:Timed out waiting for the order",
+        "7:Idempotency key already used for another order"
     };
 
     private ExitCodes() {

@@ -36,6 +36,16 @@ public interface Launcher {
      */
     AutoCloseable followStatuses(Map<String, String> settings, ProjectOrderEvents sink) throws Exception;
 
+    /**
+     * Where the producer's API is, for the commands that talk HTTP and were given no {@code
+     * --url}: the URL the producer would listen on with these settings ({@code server.port},
+     * {@code server.host} when it names one host), on this machine unless the host says otherwise.
+     *
+     * @throws CommandFailedException with a one-line message when the settings are invalid or
+     *     name no port to call (port 0: a free one, chosen at start-up)
+     */
+    String producerUrl(Map<String, String> settings);
+
     /** The long-running roles. */
     enum Role {
         /** Embedded broker (unless brokers are configured), producer and consumer in one process. */

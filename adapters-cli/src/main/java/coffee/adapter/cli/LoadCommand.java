@@ -51,8 +51,9 @@ final class LoadCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--url", paramLabel = "URL", defaultValue = "http://localhost:3000",
-            description = "The producer (default: ${DEFAULT-VALUE}). Plain http:// only.")
+    @Option(names = "--url", paramLabel = "URL",
+            description = "The producer. Plain http:// only. Default: where the settings say the producer listens "
+                    + "(SERVER_PORT or server.port in --config, SERVER_HOST), else http://localhost:3000.")
     String url;
 
     @Option(names = "--connections", paramLabel = "N", defaultValue = "64",
@@ -109,7 +110,7 @@ final class LoadCommand implements Callable<Integer> {
     String json;
 
     @Mixin
-    SettingOptions settings;
+    KafkaSettingOptions settings;
 
     LoadCommand(Launcher launcher) {
         this.launcher = launcher;
@@ -121,10 +122,15 @@ final class LoadCommand implements Callable<Integer> {
         Duration warmupFor = parseDuration("--warmup", warmup);
         Duration waitForCompletions = parseDuration("--e2e-wait", endToEndWait);
         checkNumbers();
-        LoadTarget target = LoadTarget.parse(url);
-        byte[] request = target.orderRequest(checkedCustomer(), checkedDrink(), checkedApiKey());
+        String customerName = checkedCustomer();
+        String drinkName = checkedDrink();
+        String key = checkedApiKey();
         Path jsonFile = checkedJsonFile();
         LoadGenerator.Threads threadKind = checkedThreads();
+        // the options first: without --url, finding the producer reads the settings
+        LoadTarget target = LoadTarget.parse(url != null ? url
+                : launcher.producerUrl(new LinkedHashMap<>(settings.asMap())));
+        byte[] request = target.orderRequest(customerName, drinkName, key);
 
         PrintWriter err = spec.commandLine().getErr();
         LoadReport report;
@@ -187,7 +193,7 @@ final class LoadCommand implements Callable<Integer> {
         try {
             return CustomerName.of(customer).value();
         } catch (InvalidOrderException e) {
-            throw usage("--customer: " + e.getMessage());
+            throw OrderOptionErrors.usage(e, null);
         }
     }
 
@@ -196,7 +202,7 @@ final class LoadCommand implements Callable<Integer> {
         try {
             return Drink.of(drink).displayName();
         } catch (InvalidOrderException e) {
-            throw usage("--drink " + drink + ": " + e.getMessage());
+            throw OrderOptionErrors.usage(e, drink);
         }
     }
 

@@ -34,7 +34,7 @@ final class OrderCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    SettingOptions settings;
+    KafkaSettingOptions settings;
 
     @Option(names = "--drink", required = true, paramLabel = "DRINK",
             description = "What to order, e.g. latte, \"flat white\", cold-brew (see GET /menu).")
@@ -45,7 +45,8 @@ final class OrderCommand implements Callable<Integer> {
     String customer;
 
     @Option(names = "--idempotency-key", paramLabel = "KEY",
-            description = "Makes retrying safe: the same key always means the same order.")
+            description = "Makes retrying safe: the same key always means the same order. A retry prints that "
+                    + "order as it is now and places nothing; another drink or customer with the key is refused (exit 7).")
     String idempotencyKey;
 
     @Option(names = "--wait", description = "Follow the order until it is completed or cancelled.")
@@ -65,20 +66,23 @@ final class OrderCommand implements Callable<Integer> {
         try {
             command = PlaceOrderCommand.of(customer, drink, idempotencyKey, RequestId.generate());
         } catch (InvalidOrderException e) {
-            throw new CommandFailedException(ExitCodes.USAGE, e.getMessage());
+            throw OrderOptionErrors.usage(e, drink);
         }
         PrintWriter out = spec.commandLine().getOut();
         try (Ordering ordering = launcher.openOrdering(new LinkedHashMap<>(settings.asMap()))) {
-            Order order = switch (ordering.placeOrder().place(command)) {
+            PlaceOrderResult result = ordering.placeOrder().place(command);
+            Order order = switch (result) {
                 case PlaceOrderResult.Accepted accepted -> accepted.order();
                 case PlaceOrderResult.AlreadyPlaced replay -> replay.order();
-                case PlaceOrderResult.KeyReused reused -> throw new CommandFailedException(ExitCodes.FAILED,
-                        "that idempotency key was already used for another order (" + reused.existing().id() + ")");
+                case PlaceOrderResult.KeyReused reused -> throw new CommandFailedException(ExitCodes.CONFLICT,
+                        "idempotency key " + idempotencyKey + " was already used for another order: "
+                                + reused.existing().id() + ", " + describe(reused.existing()));
                 case PlaceOrderResult.NotConfirmed failed -> throw new CommandFailedException(ExitCodes.UNAVAILABLE,
                         "Kafka did not confirm the order: " + failed.reason());
             };
-            out.printf("Order %s placed: %s for %s (%s)%n", order.id(), order.drink().displayName(),
-                    order.customer(), order.status().wireName());
+            // a retry answers the first order as it is now, like the API's 200 "Order already placed"
+            out.printf("Order %s %s: %s%n", order.id(),
+                    result instanceof PlaceOrderResult.AlreadyPlaced ? "already placed" : "placed", describe(order));
             out.flush();
             if (waitForIt) {
                 follow(ordering, order, out);
@@ -103,6 +107,10 @@ final class OrderCommand implements Callable<Integer> {
             seen = changed.get().status();
             print(out, changed.get());
         }
+    }
+
+    private static String describe(Order order) {
+        return order.drink().displayName() + " for " + order.customer() + " (" + order.status().wireName() + ")";
     }
 
     private static void print(PrintWriter out, Order order) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 
@@ -24,8 +26,33 @@ final class ProducerApiClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private final String baseUrl;
 
-    ProducerApiClient(String baseUrl) {
+    private ProducerApiClient(String baseUrl) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    /**
+     * A client of the producer at {@code url} ({@code --url}), checked before any request: a
+     * URL that cannot name an HTTP server is the user's mistake, not the producer being away.
+     *
+     * @throws CommandFailedException (usage) for anything but an http:// or https:// URL with a host
+     */
+    static ProducerApiClient at(String url) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw notAnHttpUrl(url);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
+                || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw notAnHttpUrl(url);
+        }
+        return new ProducerApiClient(url);
+    }
+
+    private static CommandFailedException notAnHttpUrl(String url) {
+        return new CommandFailedException(ExitCodes.USAGE, "--url " + url + ": not an http:// or https:// URL");
     }
 
     /** GETs a path with query parameters (empty values left out) and returns the JSON answer. */
@@ -59,6 +86,11 @@ final class ProducerApiClient {
         JsonNode body = parse(response);
         if (response.statusCode() == 404) {
             throw new CommandFailedException(ExitCodes.NOT_FOUND, errorOf(body, "not found"));
+        }
+        if (response.statusCode() == 400) {
+            // the API checks what the CLI does not (or not yet): still the user's request that is wrong
+            throw new CommandFailedException(ExitCodes.USAGE, "the producer refused the request (400): "
+                    + errorOf(body, "no details"));
         }
         if (response.statusCode() >= 400) {
             throw new CommandFailedException(response.statusCode() == 503 ? ExitCodes.UNAVAILABLE : ExitCodes.FAILED,

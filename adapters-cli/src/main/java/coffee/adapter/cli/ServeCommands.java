@@ -22,7 +22,7 @@ final class ServeCommands {
         final Map<String, String> flags = new LinkedHashMap<>();
 
         @Mixin
-        SettingOptions settings;
+        KafkaSettingOptions settings;
 
         ServeRole(Launcher launcher, Role role) {
             this.launcher = launcher;

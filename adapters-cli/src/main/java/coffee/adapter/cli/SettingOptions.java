@@ -1,14 +1,19 @@
 package coffee.adapter.cli;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
- * Options every command that talks to Kafka takes. Each flag sets one setting by its key;
- * flags win over environment variables, which win over the config file.
+ * Options every command that reads settings takes: the config file and any setting by key.
+ * Each flag sets one setting by its key; flags win over environment variables, which win over
+ * the config file. {@link KafkaSettingOptions} adds the Kafka shortcuts.
  */
-final class SettingOptions {
+class SettingOptions {
 
     private final Map<String, String> settings = new LinkedHashMap<>();
 
@@ -18,29 +23,32 @@ final class SettingOptions {
         settings.put("config_file", file);
     }
 
-    @Option(names = "--brokers", paramLabel = "HOST:PORT[,...]",
-            description = "Kafka bootstrap servers (KAFKA_BROKERS; default localhost:9092).")
-    void brokers(String value) {
-        settings.put("kafka.brokers", value);
-    }
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
-    @Option(names = "--topic", paramLabel = "NAME", description = "Orders topic (KAFKA_TOPIC; default coffee_orders).")
-    void topic(String value) {
-        settings.put("kafka.topic", value);
-    }
-
+    /**
+     * Split here rather than by picocli's map option, whose error for a value without '='
+     * reads "Value for option option '--set' ...". Picocli hands over all values so far.
+     */
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "Any setting by its config-file key or environment name, e.g. --set kafka.partitions=12. "
                     + "Repeatable. See docs/configuration.md.")
-    void set(Map<String, String> values) {
-        settings.putAll(values);
+    void set(List<String> values) {
+        for (String value : values) {
+            int equals = value.indexOf('=');
+            if (equals < 1) {
+                throw new ParameterException(command.commandLine(), "Invalid value for option '--set': '" + value
+                        + "' is not KEY=VALUE, e.g. --set kafka.partitions=12");
+            }
+            settings.put(value.substring(0, equals).strip(), value.substring(equals + 1));
+        }
     }
 
-    void put(String key, String value) {
+    final void put(String key, String value) {
         settings.put(key, value);
     }
 
-    Map<String, String> asMap() {
+    final Map<String, String> asMap() {
         return Map.copyOf(settings);
     }
 }

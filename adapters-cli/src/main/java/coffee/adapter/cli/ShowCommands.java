@@ -1,11 +1,17 @@
 package coffee.adapter.cli;
 
+import coffee.domain.OrderQuery;
+import coffee.domain.OrderStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,15 +28,30 @@ final class ShowCommands {
     /** Options both commands share. */
     abstract static class Show implements Callable<Integer> {
 
+        private final Launcher launcher;
+
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--url", paramLabel = "URL", defaultValue = "http://localhost:3000",
-                description = "The producer's API (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--url", paramLabel = "URL",
+                description = "The producer's API. Default: where the settings say the producer listens "
+                        + "(SERVER_PORT or server.port in --config, SERVER_HOST), else http://localhost:3000.")
         String url;
 
         @Option(names = "--json", description = "Print the API's JSON answer instead of a table.")
         boolean json;
+
+        @Mixin
+        SettingOptions settings;
+
+        Show(Launcher launcher) {
+            this.launcher = launcher;
+        }
+
+        /** Call after checking the other options: finding the default URL reads the settings. */
+        ProducerApiClient api() {
+            return ProducerApiClient.at(url != null ? url : launcher.producerUrl(new LinkedHashMap<>(settings.asMap())));
+        }
 
         PrintWriter out() {
             return spec.commandLine().getOut();
@@ -54,9 +75,13 @@ final class ShowCommands {
         @Parameters(paramLabel = "ORDER_ID", description = "The id `coffee order` or POST /order gave.")
         String id;
 
+        Status(Launcher launcher) {
+            super(launcher);
+        }
+
         @Override
         public Integer call() throws Exception {
-            JsonNode order = new ProducerApiClient(url).get("/order/" + encodePath(id), Map.of());
+            JsonNode order = api().get("/order/" + encodePath(id), Map.of());
             if (json) {
                 out().println(ProducerApiClient.pretty(order));
                 out().flush();
@@ -81,16 +106,21 @@ final class ShowCommands {
         @Option(names = "--customer", paramLabel = "NAME", description = "Only this customer's orders (any case).")
         String customer;
 
-        @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "At most N (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--limit", paramLabel = "N", defaultValue = "20",
+                description = "At most N, 1 to " + OrderQuery.MAX_LIMIT + " (default: ${DEFAULT-VALUE}).")
         int limit;
+
+        Orders(Launcher launcher) {
+            super(launcher);
+        }
 
         @Override
         public Integer call() throws Exception {
             Map<String, String> query = new LinkedHashMap<>();
-            query.put("status", status);
+            query.put("status", checkedStatus());
             query.put("customer", customer);
-            query.put("limit", Integer.toString(limit));
-            JsonNode orders = new ProducerApiClient(url).get("/orders", query);
+            query.put("limit", Integer.toString(checkedLimit()));
+            JsonNode orders = api().get("/orders", query);
             if (json) {
                 out().println(ProducerApiClient.pretty(orders));
                 out().flush();
@@ -98,6 +128,26 @@ final class ShowCommands {
                 printOrders(orders);
             }
             return ExitCodes.OK;
+        }
+
+        /** The status as the API spells it; checked here, so a typo is not sent (nor blamed on the producer). */
+        private String checkedStatus() {
+            if (status == null || status.isBlank()) {
+                return null;
+            }
+            return OrderStatus.fromWireName(status.strip().toLowerCase(Locale.ROOT))
+                    .map(OrderStatus::wireName)
+                    .orElseThrow(() -> new CommandFailedException(ExitCodes.USAGE, "--status " + status
+                            + ": not a status; choose one of " + Arrays.stream(OrderStatus.values())
+                                    .map(OrderStatus::wireName).collect(Collectors.joining(", "))));
+        }
+
+        private int checkedLimit() {
+            if (limit < 1 || limit > OrderQuery.MAX_LIMIT) {
+                throw new CommandFailedException(ExitCodes.USAGE, "--limit must be between 1 and "
+                        + OrderQuery.MAX_LIMIT + ", not " + limit);
+            }
+            return limit;
         }
     }
 }

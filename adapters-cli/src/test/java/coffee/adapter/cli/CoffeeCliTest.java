@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
@@ -44,6 +45,7 @@ class CoffeeCliTest {
         final List<Role> served = new ArrayList<>();
         final List<Map<String, String>> settings = new ArrayList<>();
         RuntimeException failure;
+        String producerUrl = "http://127.0.0.1:1";
 
         @Override
         public void serve(Role role, Map<String, String> given) {
@@ -82,6 +84,15 @@ class CoffeeCliTest {
         @Override
         public AutoCloseable followStatuses(Map<String, String> given, ProjectOrderEvents sink) {
             throw new UnsupportedOperationException("LoadCommandTest covers coffee load");
+        }
+
+        @Override
+        public String producerUrl(Map<String, String> given) {
+            if (failure != null) {
+                throw failure;
+            }
+            settings.add(given);
+            return producerUrl;
         }
     }
 
@@ -122,6 +133,26 @@ class CoffeeCliTest {
                 "kafka.partitions", "12", "config_file", "coffee.json"), launcher.settings.get(0));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"x", "=12"})
+    void a_set_without_key_and_value_is_a_usage_error_that_says_so_plainly(String value) {
+        assertEquals(ExitCodes.USAGE, run("order", "--drink", "latte", "--set", value));
+
+        String firstLine = err.toString().lines().findFirst().orElse("");
+        assertEquals("Invalid value for option '--set': '" + value + "' is not KEY=VALUE, e.g. --set kafka.partitions=12",
+                firstLine);
+        assertTrue(launcher.settings.isEmpty());
+    }
+
+    @Test
+    void settings_given_with_set_reach_the_launcher_by_key() {
+        assertEquals(0, run("serve", "--set", "kafka.partitions=12", "--set", "LOG_LEVEL=debug", "--set",
+                "kafka.properties={\"linger.ms\":\"5\"}"));
+
+        assertEquals(Map.of("kafka.partitions", "12", "LOG_LEVEL", "debug", "kafka.properties", "{\"linger.ms\":\"5\"}"),
+                launcher.settings.get(0));
+    }
+
     @Test
     void each_role_has_its_command() {
         run("serve-producer");
@@ -148,9 +179,58 @@ class CoffeeCliTest {
     }
 
     @Test
+    void an_order_retried_with_its_key_prints_the_first_order_and_publishes_nothing_more() {
+        assertEquals(0, run("order", "--drink", "latte", "--customer", "Ann", "--idempotency-key", "k1"));
+        Order placed = ((OrderPlaced) kafka.events().get(0)).order();
+        orders.save(placed.startBrewing(T0.plusSeconds(1)).complete(T0.plusSeconds(2)));
+
+        assertEquals(0, run("order", "--drink", "Latte", "--customer", "Ann", "--idempotency-key", "k1", "--wait"));
+
+        assertEquals(List.of("Order " + placed.id() + " placed: Latte for Ann (pending)",
+                "Order " + placed.id() + " already placed: Latte for Ann (completed)"),
+                out.toString().lines().toList().subList(0, 2));
+        assertTrue(out.toString().strip().endsWith("  completed"), out.toString());
+        assertEquals(1, kafka.events().size());
+    }
+
+    @Test
+    void an_idempotency_key_used_for_another_order_is_a_conflict_with_its_own_exit_code() {
+        assertEquals(0, run("order", "--drink", "latte", "--customer", "Ann", "--idempotency-key", "k1"));
+        Order placed = ((OrderPlaced) kafka.events().get(0)).order();
+
+        assertEquals(ExitCodes.CONFLICT, run("order", "--drink", "mocha", "--customer", "Ann", "--idempotency-key", "k1"));
+
+        assertEquals("coffee order: idempotency key k1 was already used for another order: " + placed.id()
+                + ", Latte for Ann (pending)", err.toString().strip());
+        assertEquals(1, kafka.events().size());
+    }
+
+    @Test
     void an_unknown_drink_is_a_usage_error_and_nothing_is_placed() {
         assertEquals(ExitCodes.USAGE, run("order", "--drink", "tea"));
-        assertTrue(err.toString().contains("coffee_type must be one of the drinks"), err.toString());
+        assertTrue(err.toString().contains("--drink tea: not on the menu"), err.toString());
+        assertTrue(kafka.published().isEmpty());
+    }
+
+    @Test
+    void an_unknown_drink_names_the_option_and_lists_the_drinks_on_the_menu() {
+        assertEquals(ExitCodes.USAGE, run("order", "--drink", "tea"));
+
+        assertEquals("coffee order: --drink tea: not on the menu; choose one of Espresso, Americano, Latte, "
+                + "Cappuccino, Flat White, Macchiato, Mocha, Cold Brew", err.toString().strip());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--customer|''|--customer must not be empty",
+        "--customer|'Ann\u0007'|--customer must not contain control characters",
+        "--idempotency-key|' '|--idempotency-key must not be empty",
+    })
+    void an_invalid_option_of_the_order_is_named_as_the_option_not_as_the_api_field(String option, String value,
+            String message) {
+        assertEquals(ExitCodes.USAGE, run("order", "--drink", "latte", option, value));
+
+        assertEquals("coffee order: " + message, err.toString().strip());
         assertTrue(kafka.published().isEmpty());
     }
 
@@ -229,6 +309,137 @@ class CoffeeCliTest {
         assertTrue(out.toString().contains("completed"), out.toString());
         assertTrue(queries.contains("/orders?status=completed&customer=Ann+Lee&limit=20"), queries.toString());
         assertTrue(err.toString().contains("Order not found"), err.toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "orders --status brewing | --status brewing: not a status; choose one of pending, processing, completed, cancelled",
+        "orders --limit 0        | --limit must be between 1 and 500, not 0",
+        "orders --limit 501      | --limit must be between 1 and 500, not 501",
+        "orders --url ftp://x    | --url ftp://x: not an http:// or https:// URL",
+        "orders --url notaurl    | --url notaurl: not an http:// or https:// URL",
+        "orders --url http://    | --url http://: not an http:// or https:// URL",
+        "status 42 --url notaurl | --url notaurl: not an http:// or https:// URL",
+    })
+    void a_wrong_option_of_status_or_orders_is_one_line_with_exit_code_2_before_any_request(String args, String message)
+            throws IOException {
+        List<String> requests = new ArrayList<>();
+        HttpServer api = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        api.createContext("/", exchange -> {
+            requests.add(exchange.getRequestURI().toString());
+            exchange.sendResponseHeaders(500, -1);
+            exchange.close();
+        });
+        api.start();
+        List<String> all = new ArrayList<>(List.of(args.split(" ")));
+        if (!args.contains("--url")) {
+            all.addAll(List.of("--url", "http://127.0.0.1:" + api.getAddress().getPort()));
+        }
+        int exitCode;
+        try {
+            exitCode = run(all.toArray(String[]::new));
+        } finally {
+            api.stop(0);
+        }
+
+        assertEquals(ExitCodes.USAGE, exitCode, err.toString());
+        assertEquals("coffee " + all.get(0) + ": " + message, err.toString().strip());
+        assertEquals(List.of(), requests);
+    }
+
+    @Test
+    void a_request_the_producer_refuses_as_bad_is_a_usage_error() throws IOException {
+        HttpServer api = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        api.createContext("/", exchange -> {
+            byte[] body = "{\"error\":\"customer must be at most 100 characters\",\"request_id\":\"r1\"}"
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(400, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        api.start();
+        try {
+            assertEquals(ExitCodes.USAGE, run("orders", "--customer", "Ann", "--url",
+                    "http://127.0.0.1:" + api.getAddress().getPort()));
+        } finally {
+            api.stop(0);
+        }
+
+        assertEquals("coffee orders: the producer refused the request (400): customer must be at most 100 characters",
+                err.toString().strip());
+    }
+
+    @Test
+    void a_status_in_any_case_is_sent_as_the_api_spells_it() throws IOException {
+        List<String> queries = new ArrayList<>();
+        HttpServer api = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        api.createContext("/", exchange -> {
+            queries.add(exchange.getRequestURI().toString());
+            byte[] body = "[]".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        api.start();
+        try {
+            assertEquals(0, run("orders", "--status", "Completed", "--url", "http://127.0.0.1:" + api.getAddress().getPort()));
+        } finally {
+            api.stop(0);
+        }
+
+        assertEquals(List.of("/orders?status=completed&limit=20"), queries);
+    }
+
+    @Test
+    void without_url_status_and_orders_ask_the_launcher_where_the_producer_is_with_their_settings() throws IOException {
+        List<String> requests = new ArrayList<>();
+        HttpServer api = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        api.createContext("/", exchange -> {
+            requests.add(exchange.getRequestURI().getPath());
+            byte[] body = (exchange.getRequestURI().getPath().equals("/orders") ? "[]" : "{\"id\":\"x\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        api.start();
+        launcher.producerUrl = "http://127.0.0.1:" + api.getAddress().getPort();
+        try {
+            assertEquals(0, run("orders", "--config", "coffee.json"));
+            assertEquals(0, run("status", "x", "--set", "server.port=21000"));
+        } finally {
+            api.stop(0);
+        }
+
+        assertEquals(List.of("/orders", "/order/x"), requests);
+        assertEquals(List.of(Map.of("config_file", "coffee.json"), Map.of("server.port", "21000")), launcher.settings);
+    }
+
+    @Test
+    void a_url_given_wins_and_the_settings_are_not_read() throws IOException {
+        HttpServer api = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        api.createContext("/", exchange -> {
+            byte[] body = "[]".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        api.start();
+        launcher.failure = new CommandFailedException(ExitCodes.CONFIGURATION, "the settings must not be read");
+        try {
+            assertEquals(0, run("orders", "--url", "http://127.0.0.1:" + api.getAddress().getPort()));
+        } finally {
+            api.stop(0);
+        }
+    }
+
+    @Test
+    void a_setting_that_names_no_producer_fails_with_the_launchers_reason() {
+        launcher.failure = new CommandFailedException(ExitCodes.CONFIGURATION, "invalid server.port (SERVER_PORT)");
+
+        assertEquals(ExitCodes.CONFIGURATION, run("orders"));
+        assertEquals("coffee orders: invalid server.port (SERVER_PORT)", err.toString().strip());
     }
 
     private static void sleep(long millis) {

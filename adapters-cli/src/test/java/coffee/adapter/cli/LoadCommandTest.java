@@ -54,6 +54,7 @@ class LoadCommandTest {
     private final class StatusTopicLauncher implements Launcher {
 
         final List<Map<String, String>> followed = new ArrayList<>();
+        final List<Map<String, String>> askedForUrl = new ArrayList<>();
         int requestsWhenFollowingStarted = -1;
         volatile boolean closed;
         RuntimeException failure;
@@ -66,6 +67,12 @@ class LoadCommandTest {
         @Override
         public Ordering openOrdering(Map<String, String> settings) {
             throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String producerUrl(Map<String, String> settings) {
+            askedForUrl.add(settings);
+            return producer.url();
         }
 
         @Override
@@ -240,6 +247,21 @@ class LoadCommandTest {
                 err.toString());
     }
 
+    @Test
+    void without_url_the_orders_go_to_the_producer_the_launcher_finds_in_the_settings() {
+        assertEquals(0, run("load", "--orders", "3", "--connections", "1", "--set", "server.port=21000"));
+
+        assertEquals(3, producer.requests());
+        assertEquals(List.of(Map.of("server.port", "21000")), launcher.askedForUrl);
+    }
+
+    @Test
+    void a_url_given_wins_over_the_settings() {
+        assertEquals(0, run(load("--orders", "1", "--connections", "1")));
+
+        assertEquals(List.of(), launcher.askedForUrl);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "--duration 1s --orders 5    | give --duration or --orders, not both",
@@ -252,7 +274,7 @@ class LoadCommandTest {
         "--rate NaN                  | --rate must be a number of orders per second above 0, not NaN",
         "--url https://shop.example  | --url https://shop.example: only http:// URLs are supported",
         "--url localhost:3000        | --url localhost:3000: only http:// URLs are supported",
-        "--drink tea                 | --drink tea: coffee_type must be one of the drinks on the menu",
+        "--drink tea                 | --drink tea: not on the menu; choose one of Espresso, Americano, Latte,",
         "--json /no/such/dir/r.json  | --json /no/such/dir/r.json: not a file in an existing directory",
         "--api-key a\u00e9b          | --api-key must be printable ASCII characters without spaces",
         "--threads green             | --threads must be platform or virtual, not green",

@@ -3,6 +3,8 @@ package coffee.adapter.kafka;
 import coffee.application.port.in.OrderProcessor;
 import coffee.application.port.in.ProjectOrderEvents;
 import coffee.application.port.out.OrderPublisher;
+import coffee.domain.Order;
+import coffee.domain.OrderId;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,12 +15,16 @@ import java.util.Set;
 import java.util.UUID;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.config.ConfigException;
 
 /**
  * The one way into the Kafka adapter: everything a role needs from Kafka, built on one shared,
@@ -64,7 +70,11 @@ public final class KafkaConnection implements AutoCloseable {
 
     /** Why Kafka is not usable right now (unreachable, a topic missing); empty if it is. */
     public Optional<String> problem() {
-        return topics().problem();
+        try {
+            return topics().problem();
+        } catch (KafkaUnavailableException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     /**
@@ -89,6 +99,24 @@ public final class KafkaConnection implements AutoCloseable {
     }
 
     /**
+     * Looks one order up in Kafka as it is now, placed and with its latest status, without a
+     * view: reads its key's partition of both topics to their current end (see {@link
+     * KafkaOrderLookup}), so the cost is one partition's history. For one-shot commands.
+     *
+     * @throws KafkaUnavailableException if Kafka does not answer within the timeout
+     */
+    public Optional<Order> findOrder(OrderId id) {
+        KafkaConsumer<byte[], byte[]> consumer =
+                client(() -> new KafkaConsumer<>(ClientConfigs.feedConsumer(settings, clientId + "-lookup")));
+        try {
+            return new KafkaOrderLookup(consumer, settings).find(id);
+        } finally {
+            // no group, nothing to commit: waiting would only wait out the fetch the broker holds (500 ms)
+            consumer.close(CloseOptions.timeout(Duration.ZERO));
+        }
+    }
+
+    /**
      * Starts a feed of placed orders and their statuses from both topics into {@code view},
      * returning once it is positioned.
      */
@@ -107,7 +135,7 @@ public final class KafkaConnection implements AutoCloseable {
     private OrderFeed startFeed(Map<String, KafkaEventFeed.Decoder> decoders, ProjectOrderEvents view, StartAt from,
             String name) throws InterruptedException {
         KafkaConsumer<byte[], byte[]> consumer =
-                new KafkaConsumer<>(ClientConfigs.feedConsumer(settings, clientId + "-" + name));
+                client(() -> new KafkaConsumer<>(ClientConfigs.feedConsumer(settings, clientId + "-" + name)));
         return new KafkaEventFeed(consumer, decoders, view, from, settings.timeout(), name, writer).start();
     }
 
@@ -125,11 +153,11 @@ public final class KafkaConnection implements AutoCloseable {
     public OrderConsumer consume(OrderProcessor processor, ProjectOrderEvents knownOrders) throws InterruptedException {
         boolean samePartitioning = partitionCount(settings.ordersTopic()) == partitionCount(settings.statusTopic());
         KafkaEventFeed statuses = new KafkaEventFeed(
-                new KafkaConsumer<>(ClientConfigs.feedConsumer(settings, clientId + "-status-feed")),
+                client(() -> new KafkaConsumer<>(ClientConfigs.feedConsumer(settings, clientId + "-status-feed"))),
                 Map.of(settings.statusTopic(), EventCodec::decodeStatus), knownOrders, StartAt.BEGINNING,
                 settings.timeout(), "status-feed", samePartitioning, writer).start();
         KafkaConsumer<byte[], byte[]> consumer =
-                new KafkaConsumer<>(ClientConfigs.groupConsumer(settings, clientId + "-consumer"));
+                client(() -> new KafkaConsumer<>(ClientConfigs.groupConsumer(settings, clientId + "-consumer")));
         DeadLetters deadLetters = new DeadLetters(producer(), settings.deadLetterTopic(), retrying);
         Consumer<Map<Integer, Long>> catchUp = replaysFrom -> {
             try {
@@ -165,7 +193,7 @@ public final class KafkaConnection implements AutoCloseable {
 
     private int partitionCount(String topic) {
         try (KafkaConsumer<byte[], byte[]> probe =
-                new KafkaConsumer<>(ClientConfigs.feedConsumer(settings, clientId + "-probe"))) {
+                client(() -> new KafkaConsumer<>(ClientConfigs.feedConsumer(settings, clientId + "-probe")))) {
             List<PartitionInfo> partitions = probe.partitionsFor(topic, settings.timeout());
             if (partitions == null || partitions.isEmpty()) {
                 throw new KafkaUnavailableException("topic " + topic + " does not exist", null);
@@ -176,16 +204,34 @@ public final class KafkaConnection implements AutoCloseable {
 
     private synchronized Producer<byte[], byte[]> producer() {
         if (producer == null) {
-            producer = new KafkaProducer<>(ClientConfigs.producer(settings, clientId));
+            producer = client(() -> new KafkaProducer<>(ClientConfigs.producer(settings, clientId)));
         }
         return producer;
     }
 
     private synchronized KafkaTopics topics() {
         if (admin == null) {
-            admin = Admin.create(ClientConfigs.admin(settings, clientId + "-admin"));
+            admin = client(() -> Admin.create(ClientConfigs.admin(settings, clientId + "-admin")));
         }
         return new KafkaTopics(admin, settings);
+    }
+
+    /**
+     * Builds a Kafka client. A client refuses to be built when no broker's host name resolves
+     * (a KafkaException caused by a ConfigException "No resolvable bootstrap urls"): that is
+     * Kafka being unavailable, as when a broker does not answer, not a wrong setting or a bug.
+     */
+    private <T> T client(Supplier<T> constructor) {
+        try {
+            return constructor.get();
+        } catch (KafkaException e) {
+            if (e.getCause() instanceof ConfigException refused && refused.getMessage() != null
+                    && refused.getMessage().contains("No resolvable bootstrap urls")) {
+                throw new KafkaUnavailableException("Kafka at " + String.join(",", settings.brokers())
+                        + " is not reachable: no broker's host name resolves", e);
+            }
+            throw e;
+        }
     }
 
     /** Sends what is buffered (bounded by the timeout) and closes every client. */

@@ -21,9 +21,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -141,6 +143,40 @@ abstract class KafkaAdapterContract {
                 TopicReader.read(settings, settings.ordersTopic(), 1, PATIENCE).get(0);
         assertEquals(order.id().toString(), new String(record.key(), StandardCharsets.UTF_8));
         assertEquals(REQUEST.value(), Headers.text(record.headers(), Headers.REQUEST_ID).orElseThrow());
+    }
+
+    @Test
+    void one_order_is_looked_up_by_id_with_its_latest_status_from_both_topics() {
+        // enough orders that some land on every partition: the lookup reads only its key's
+        List<Order> placed = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Order order = aPendingOrder();
+            placed.add(order);
+            publish(new OrderPlaced(order));
+        }
+        Order brewed = placed.get(0).startBrewing(placed.get(0).createdAt().plusSeconds(1));
+        Order completed = brewed.complete(brewed.updatedAt().plusSeconds(1));
+        publish(new OrderStatusChanged(brewed));
+        publish(new OrderStatusChanged(completed));
+        publish(new OrderCancelRequested(placed.get(0).id(), completed.updatedAt()));
+        Order cancelled = placed.get(1).cancel(placed.get(1).createdAt().plusSeconds(1));
+        publish(new OrderStatusChanged(cancelled));
+
+        assertEquals(Optional.of(completed), observer.findOrder(placed.get(0).id()));
+        assertEquals(Optional.of(cancelled), observer.findOrder(placed.get(1).id()));
+        for (Order pending : placed.subList(2, placed.size())) {
+            assertEquals(Optional.of(pending), observer.findOrder(pending.id()));
+        }
+        assertEquals(Optional.empty(), observer.findOrder(OrderId.random()));
+    }
+
+    @Test
+    void a_status_without_its_placed_order_is_found_too() {
+        Order order = aPendingOrder().startBrewing(aPendingOrder().createdAt());
+
+        publish(new OrderStatusChanged(order));
+
+        assertEquals(Optional.of(order), observer.findOrder(order.id()));
     }
 
     @Test
