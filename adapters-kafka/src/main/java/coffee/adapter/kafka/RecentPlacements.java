@@ -4,25 +4,29 @@ import coffee.domain.Order;
 import coffee.domain.OrderId;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The orders this process placed whose acknowledgement came in the last few seconds: until
+ * The orders this process placed whose acknowledgement came in the last two seconds: until
  * the view folds an order (milliseconds later), a read of it on this instance is answered from
  * here instead of waiting for the view to catch up with Kafka. Entries go when the view folds
  * the order, or when they are older than {@link #KEPT_NANOS} (the order is held elsewhere).
  */
 final class RecentPlacements {
 
-    private static final long KEPT_NANOS = 10_000_000_000L;
-    /** Past this many entries, stale ones are swept on the next placement. */
+    private static final long KEPT_NANOS = 2_000_000_000L;
+    /** Past this many entries, stale ones are swept, at most once a second (not once per order). */
     private static final int SWEEP_ABOVE = 10_000;
+    private static final long SWEEP_EVERY_NANOS = 1_000_000_000L;
 
     private final ConcurrentHashMap<OrderId, Placed> placed = new ConcurrentHashMap<>();
+    private final AtomicLong lastSweep = new AtomicLong(System.nanoTime());
 
     void acknowledged(Order order) {
-        placed.put(order.id(), new Placed(order, System.nanoTime()));
-        if (placed.size() > SWEEP_ABOVE) {
-            long now = System.nanoTime();
+        long now = System.nanoTime();
+        placed.put(order.id(), new Placed(order, now));
+        long last = lastSweep.get();
+        if (placed.size() > SWEEP_ABOVE && now - last > SWEEP_EVERY_NANOS && lastSweep.compareAndSet(last, now)) {
             placed.values().removeIf(entry -> now - entry.at > KEPT_NANOS);
         }
     }
