@@ -23,6 +23,8 @@ final class AllInOneRole implements AutoCloseable {
     }
 
     static AllInOneRole start(Configuration config) throws InterruptedException {
+        // before the broker: a port in use is said at once, with nothing to stop
+        HttpPorts.requireApiPortFree(config);
         BrokerRole broker = config.isSet(Settings.KAFKA_BROKERS) ? null : BrokerRole.start(config);
         ConsumerRole consumer = null;
         ProducerRole producer = null;

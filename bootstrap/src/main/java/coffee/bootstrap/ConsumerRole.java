@@ -1,5 +1,6 @@
 package coffee.bootstrap;
 
+import coffee.adapter.http.CannotListenException;
 import coffee.adapter.http.HelidonOrderMetrics;
 import coffee.adapter.http.ManagementServer;
 import coffee.adapter.kafka.KafkaConnection;
@@ -45,8 +46,13 @@ final class ConsumerRole implements AutoCloseable {
      */
     static ConsumerRole start(Configuration config, KafkaSettings kafkaSettings, boolean ownManagementServer)
             throws InterruptedException {
+        if (ownManagementServer) {
+            HttpPorts.requireManagementPortFree(config);
+        }
         KafkaConnection kafka = KafkaConnection.open(kafkaSettings, "consumer");
         KafkaHealthProbe health = null;
+        BrewingService startedBaristas = null;
+        OrderConsumer startedConsumer = null;
         try {
             KafkaStartup.ensureTopics(kafka);
             InMemoryOrderRepository known = new InMemoryOrderRepository();
@@ -55,14 +61,22 @@ final class ConsumerRole implements AutoCloseable {
             HelidonOrderMetrics metrics = new HelidonOrderMetrics();
             BrewingService baristas = new BrewingService(new TimedOrderPublisher(kafka.publisher(), metrics), known,
                     Barista.takingTime(brewTime), Wiring.CLOCK, concurrency, metrics);
+            startedBaristas = baristas;
             OrderConsumer consumer = kafka.consume(baristas, new OrderProjection(known));
+            startedConsumer = consumer;
             metrics.watchConsumerLag(consumer::lag);
             health = kafka.startHealthProbe(ProducerRole.HEALTH_PROBE_INTERVAL, ProducerRole.HEALTH_PROBE_INTERVAL);
             KafkaHealthProbe kafkaHealth = health;
-            ManagementServer management = ownManagementServer
-                    ? ManagementServer.start(config.get(Settings.SERVER_HOST), config.get(Settings.MANAGEMENT_PORT),
-                            () -> consumer.isRunning() ? kafkaHealth.problem() : Optional.of("the consumer loop stopped"))
-                    : null;
+            ManagementServer management;
+            try {
+                management = ownManagementServer
+                        ? ManagementServer.start(config.get(Settings.SERVER_HOST), config.get(Settings.MANAGEMENT_PORT),
+                                () -> consumer.isRunning() ? kafkaHealth.problem() : Optional.of("the consumer loop stopped"))
+                        : null;
+            } catch (CannotListenException e) {
+                // taken since the check at the start
+                throw HttpPorts.explained(e, Settings.MANAGEMENT_PORT);
+            }
             LOG.log(Level.INFO, String.format(Locale.ROOT,
                     "consumer started: %s baristas, %s ms per drink, group %s, Kafka %s",
                     concurrency, brewTime.toMillis(), kafkaSettings.groupId(), String.join(",", kafkaSettings.brokers())));
@@ -74,6 +88,16 @@ final class ConsumerRole implements AutoCloseable {
         } catch (RuntimeException | InterruptedException e) {
             if (health != null) {
                 health.close();
+            }
+            if (startedConsumer != null) {
+                startedConsumer.close();
+            }
+            if (startedBaristas != null) {
+                try {
+                    startedBaristas.close();
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             }
             kafka.close();
             throw e;

@@ -1,5 +1,6 @@
 package coffee.bootstrap;
 
+import coffee.adapter.http.CannotListenException;
 import coffee.adapter.http.HelidonOrderMetrics;
 import coffee.adapter.http.OrderApiServer;
 import coffee.adapter.http.OrderUseCases;
@@ -50,6 +51,7 @@ final class ProducerRole implements AutoCloseable {
 
     static ProducerRole start(Configuration config, KafkaSettings kafkaSettings) throws InterruptedException {
         long started = System.nanoTime();
+        HttpPorts.requireApiPortFree(config);
         KafkaConnection kafka = KafkaConnection.open(kafkaSettings, "producer");
         OrderFeed feed = null;
         KafkaHealthProbe health = null;
@@ -68,7 +70,13 @@ final class ProducerRole implements AutoCloseable {
                     "order view ready: %s orders from %s records",
                     orders.size(), feed.recordsRead()));
 
-            OrderApiServer http = prepared(preparing).start();
+            OrderApiServer http;
+            try {
+                http = prepared(preparing).start();
+            } catch (CannotListenException e) {
+                // taken since the check at the start
+                throw HttpPorts.explained(e, Settings.SERVER_PORT);
+            }
             LOG.log(Level.INFO, String.format(Locale.ROOT,
                     "producer ready in %s ms: API on http://localhost:%s, Kafka %s",
                     Duration.ofNanos(System.nanoTime() - started).toMillis(), http.port(), String.join(",", kafkaSettings.brokers())));

@@ -8,6 +8,7 @@ import coffee.adapter.kafka.SharedKafka;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +22,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The real roles as separate `coffee` processes against a real broker, driven over HTTP. */
 class CoffeeEndToEndIT {
@@ -131,6 +135,31 @@ class CoffeeEndToEndIT {
         assertEquals(3, producer.awaitExit(PATIENCE));
         assertTrue(producer.output().stream().anyMatch(line -> line.contains("server.port (SERVER_PORT)")),
                 producer.output().toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"serve-producer, SERVER_PORT", "serve, SERVER_PORT", "serve-consumer, MANAGEMENT_PORT"})
+    void a_port_in_use_stops_start_up_with_one_line_naming_the_setting(String command, String setting,
+            @TempDir Path dataDir) throws Exception {
+        if (command.equals("serve")) {
+            // its own broker, as on a fresh machine
+            env.remove("KAFKA_BROKERS");
+            env.put("BROKER_PORT", "0");
+            env.put("BROKER_DATA_DIR", dataDir.toString());
+        }
+        try (ServerSocket taken = new ServerSocket(0)) {
+            int port = taken.getLocalPort();
+            env.put(setting, Integer.toString(port));
+
+            CoffeeProcess role = coffee(command + "-port-in-use", command);
+
+            assertEquals(3, role.awaitExit(Duration.ofSeconds(30)), String.join("\n", role.output()));
+            List<String> output = role.output();
+            assertTrue(output.stream().anyMatch(line -> line.startsWith("coffee " + command + ": port " + port
+                    + " is in use (" + setting + ")")), output.toString());
+            assertTrue(output.stream().noneMatch(line -> line.contains("Exception") || line.startsWith("\tat ")
+                    || line.contains("ready") || line.contains(":-1")), output.toString());
+        }
     }
 
     @Test

@@ -57,6 +57,9 @@ final class CoffeeProcess implements AutoCloseable {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeIf(key -> key.startsWith("KAFKA_") || key.equals("SERVER_PORT"));
+        // a consumer that fails to listen stops: the default 3001 would clash with any other
+        // consumer on this machine (another test, another build)
+        builder.environment().put("MANAGEMENT_PORT", "0");
         builder.environment().putAll(env);
         try {
             Files.createDirectories(LOGS);

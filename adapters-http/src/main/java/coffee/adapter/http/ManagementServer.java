@@ -15,7 +15,20 @@ public final class ManagementServer implements AutoCloseable {
         this.server = server;
     }
 
-    /** Starts on {@code port} (0 picks a free one); returns once it is bound. */
+    /**
+     * Returns if the server could listen on {@code host:port} now, without starting anything.
+     *
+     * @throws CannotListenException saying why it could not
+     */
+    public static void checkCanListen(String host, int port) {
+        Listening.check(host, port);
+    }
+
+    /**
+     * Starts on {@code port} (0 picks a free one); returns once it is bound.
+     *
+     * @throws CannotListenException if it cannot listen there
+     */
     public static ManagementServer start(String host, int port, ReadinessCheck readiness) {
         WebServer server = WebServer.builder()
                 .host(host)
@@ -26,9 +39,8 @@ public final class ManagementServer implements AutoCloseable {
                 .routing(routing -> routing.register(new HealthHttpService())
                         .register(Observability.otherMethodsRefused(), Observability.metricsRequestsChecked())
                         .error(Throwable.class, new ErrorHandling()))
-                .build()
-                .start();
-        return new ManagementServer(server);
+                .build();
+        return new ManagementServer(Listening.started(server.start(), host, port));
     }
 
     public int port() {

@@ -27,6 +27,7 @@ public final class OrderApiServer implements AutoCloseable {
     /**
      * Starts serving; returns once the port is bound.
      *
+     * @throws CannotListenException if it cannot listen on the configured host and port
      * @param kafka readiness of what the API needs behind it, for {@code /observe/health/ready}
      */
     public static OrderApiServer start(HttpSettings settings, OrderUseCases useCases, ReadinessCheck kafka) {
@@ -61,22 +62,40 @@ public final class OrderApiServer implements AutoCloseable {
                 .featuresDiscoverServices(false)
                 .routing(routing -> routing(routing, settings, useCases));
         features(kafka).forEach(builder::addFeature);
-        return new Prepared(builder.build());
+        return new Prepared(builder.build(), settings.host(), settings.port());
     }
 
     /** A server built and not started yet. */
     public static final class Prepared {
 
         private final WebServer server;
+        private final String host;
+        private final int port;
 
-        private Prepared(WebServer server) {
+        private Prepared(WebServer server, String host, int port) {
             this.server = server;
+            this.host = host;
+            this.port = port;
         }
 
-        /** Starts serving; returns once the port is bound. */
+        /**
+         * Starts serving; returns once the port is bound.
+         *
+         * @throws CannotListenException if it cannot listen on the configured host and port
+         */
         public OrderApiServer start() {
-            return new OrderApiServer(server.start());
+            return new OrderApiServer(Listening.started(server.start(), host, port));
         }
+    }
+
+    /**
+     * Returns if the API could listen on {@code host:port} now, without starting anything: a
+     * role checks its port before it starts Kafka clients or a broker.
+     *
+     * @throws CannotListenException saying why it could not
+     */
+    public static void checkCanListen(String host, int port) {
+        Listening.check(host, port);
     }
 
     /**

@@ -109,6 +109,35 @@ class OrderApiServerIT {
     }
 
     @Test
+    void a_port_in_use_is_reported_as_such_not_as_a_server_on_port_minus_one() throws IOException {
+        OrderUseCases useCases = new OrderUseCases(new PlaceOrderService(kafka, orders, OrderId::random, clock),
+                new CancelOrderService(kafka, orders, clock, Duration.ofMillis(300)), new OrderQueries(orders));
+        try (ServerSocket taken = new ServerSocket(0)) {
+            OrderApiServer.Prepared prepared = OrderApiServer.prepare(
+                    HttpSettings.defaults().withPort(taken.getLocalPort()), useCases, kafkaProblem::get);
+
+            CannotListenException e = assertThrows(CannotListenException.class, prepared::start);
+
+            assertEquals(CannotListenException.Reason.PORT_IN_USE, e.reason());
+            assertEquals(taken.getLocalPort(), e.port());
+        }
+    }
+
+    @Test
+    void whether_a_port_is_free_can_be_checked_before_anything_starts() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            CannotListenException e = assertThrows(CannotListenException.class,
+                    () -> OrderApiServer.checkCanListen("0.0.0.0", taken.getLocalPort()));
+
+            assertEquals(CannotListenException.Reason.PORT_IN_USE, e.reason());
+        }
+        OrderApiServer.checkCanListen("0.0.0.0", 0);
+        CannotListenException unknown = assertThrows(CannotListenException.class,
+                () -> OrderApiServer.checkCanListen("no-such-host.invalid", 0));
+        assertEquals(CannotListenException.Reason.UNKNOWN_HOST, unknown.reason());
+    }
+
+    @Test
     void the_request_id_travels_from_the_header_to_kafka_and_back() {
         ApiClient.Response response = start().placeOrder("Ann", "latte", "X-Request-ID", "trace-42");
 
