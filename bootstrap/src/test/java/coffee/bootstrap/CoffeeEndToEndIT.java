@@ -163,6 +163,17 @@ class CoffeeEndToEndIT {
     }
 
     @Test
+    void a_host_name_that_does_not_resolve_stops_start_up_naming_server_host() throws Exception {
+        env.put("SERVER_HOST", "no-such-host.invalid");
+
+        CoffeeProcess producer = coffee("unknown-host", "serve-producer");
+
+        assertEquals(3, producer.awaitExit(PATIENCE), String.join("\n", producer.output()));
+        assertEquals(List.of("coffee serve-producer: 'no-such-host.invalid' is not a known host name (SERVER_HOST)"),
+                producer.output());
+    }
+
+    @Test
     void a_kafka_client_property_kafka_refuses_is_a_configuration_error() throws Exception {
         env.put("KAFKA_PROPERTIES", "{\"linger.ms\":\"soon\"}");
 
