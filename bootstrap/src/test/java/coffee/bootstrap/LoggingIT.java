@@ -1,0 +1,66 @@
+package coffee.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import coffee.adapter.kafka.KafkaSettings;
+import coffee.adapter.kafka.SharedKafka;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What a role's log shows a person or a log collector, from real `coffee` processes. */
+class LoggingIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Deque<CoffeeProcess> processes = new ArrayDeque<>();
+    private Map<String, String> env;
+
+    @BeforeEach
+    void isolatedTopics() {
+        KafkaSettings kafka = SharedKafka.uniqueSettings();
+        env = new HashMap<>(Map.of(
+                "KAFKA_BROKERS", String.join(",", kafka.brokers()),
+                "KAFKA_TOPIC", kafka.ordersTopic(),
+                "KAFKA_STATUS_TOPIC", kafka.statusTopic(),
+                "KAFKA_DLQ_TOPIC", kafka.deadLetterTopic(),
+                "KAFKA_GROUP_ID", kafka.groupId(),
+                "KAFKA_PARTITIONS", "3",
+                "SERVER_PORT", "0"));
+    }
+
+    @AfterEach
+    void stopAll() throws InterruptedException {
+        while (!processes.isEmpty()) {
+            processes.pop().close();
+        }
+    }
+
+    private CoffeeProcess coffee(String name, String... args) {
+        CoffeeProcess process = CoffeeProcess.start(name, env, args);
+        processes.push(process);
+        return process;
+    }
+
+    @Test
+    void a_json_log_is_json_on_every_line_from_start_to_stop() throws Exception {
+        env.put("LOG_FORMAT", "json");
+        CoffeeProcess producer = coffee("json-log", "serve-producer");
+        producer.apiPort();
+
+        assertEquals(0, producer.stop());
+        for (String line : producer.output()) {
+            try {
+                assertTrue(JSON.readTree(line).isObject(), line);
+            } catch (JsonProcessingException e) {
+                throw new AssertionError("not a JSON line: " + line + "\nOutput:\n" + String.join("\n", producer.output()));
+            }
+        }
+    }
+}
