@@ -60,6 +60,11 @@ final class Logging {
         async.addAppender(console);
         async.start();
 
+        KafkaLogNoise kafkaNoise = new KafkaLogNoise(!level.isGreaterOrEqual(Level.INFO));
+        kafkaNoise.setContext(context);
+        kafkaNoise.start();
+        context.addTurboFilter(kafkaNoise);
+
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.setLevel(level);
         root.addAppender(async);

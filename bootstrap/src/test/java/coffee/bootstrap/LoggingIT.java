@@ -7,9 +7,12 @@ import coffee.adapter.kafka.KafkaSettings;
 import coffee.adapter.kafka.SharedKafka;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,5 +65,19 @@ class LoggingIT {
                 throw new AssertionError("not a JSON line: " + line + "\nOutput:\n" + String.join("\n", producer.output()));
             }
         }
+    }
+
+    @Test
+    void waiting_for_kafka_says_so_once_a_second_and_nothing_else() throws Exception {
+        try (ServerSocket unused = new ServerSocket(0)) {
+            env.put("KAFKA_BROKERS", "127.0.0.1:" + unused.getLocalPort());
+        }
+        CoffeeProcess producer = coffee("waiting", "serve-producer");
+
+        // JVM start, then about one attempt a second: the 5th well within 15 s (it took 30 s)
+        producer.awaitLine(line -> line.contains("waiting for Kafka (attempt 5)"), Duration.ofSeconds(15));
+
+        List<String> output = producer.output();
+        assertTrue(output.stream().allMatch(line -> line.contains("waiting for Kafka")), String.join("\n", output));
     }
 }
