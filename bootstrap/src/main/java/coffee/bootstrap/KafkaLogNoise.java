@@ -13,6 +13,12 @@ import org.slf4j.Marker;
  * disconnected"), a couple of hundred lines a minute. The roles say it once per attempt
  * ("waiting for Kafka") or once per outage ("Kafka is not usable"). At {@code LOG_LEVEL=debug}
  * they are kept, for whoever digs into a connection problem.
+ *
+ * <p>And one warning is always dropped: on every stop of {@code serve} and {@code broker}, the
+ * embedded broker's shutdown (Kafka 4.4) closes the NetworkClient of its controller
+ * registration channel once more after it is closed, which warns "Attempting to close
+ * NetworkClient that has already been closed." The second close does nothing, and the line
+ * says nothing a user can act on.
  */
 final class KafkaLogNoise extends TurboFilter {
 
@@ -31,6 +37,9 @@ final class KafkaLogNoise extends TurboFilter {
             return FilterReply.NEUTRAL;
         }
         if (!keepConnectionAttempts && isConnectionAttempt(format)) {
+            return FilterReply.DENY;
+        }
+        if (format.contains("Attempting to close NetworkClient that has already been closed")) {
             return FilterReply.DENY;
         }
         return FilterReply.NEUTRAL;

@@ -8,6 +8,7 @@ import coffee.adapter.kafka.SharedKafka;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -17,11 +18,13 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What a role's log shows a person or a log collector, from real `coffee` processes. */
 class LoggingIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
     private final Deque<CoffeeProcess> processes = new ArrayDeque<>();
     private Map<String, String> env;
 
@@ -79,5 +82,19 @@ class LoggingIT {
 
         List<String> output = producer.output();
         assertTrue(output.stream().allMatch(line -> line.contains("waiting for Kafka")), String.join("\n", output));
+    }
+
+    @Test
+    void an_embedded_broker_stops_without_kafka_s_known_harmless_warning(@TempDir Path dataDir) throws Exception {
+        env.remove("KAFKA_BROKERS");
+        env.put("BROKER_PORT", "0");
+        env.put("BROKER_DATA_DIR", dataDir.toString());
+        CoffeeProcess serve = coffee("serve-stop", "serve");
+        serve.awaitLine(line -> line.contains("Coffee is served"), PATIENCE);
+
+        assertEquals(0, serve.stop());
+        List<String> output = serve.output();
+        assertTrue(output.stream().anyMatch(line -> line.contains("Kafka broker stopped")), String.join("\n", output));
+        assertTrue(output.stream().noneMatch(line -> line.contains("already been closed")), String.join("\n", output));
     }
 }
