@@ -10,8 +10,6 @@ import java.util.List;
  */
 final class AllInOneRole implements AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger(AllInOneRole.class.getName());
-
     private final BrokerRole broker;
     private final ConsumerRole consumer;
     private final ProducerRole producer;
@@ -35,7 +33,7 @@ final class AllInOneRole implements AutoCloseable {
             consumer = ConsumerRole.start(config, kafka, false);
             producer = ProducerRole.start(config, kafka);
             int port = producer.port();
-            LOG.log(Level.INFO, () -> "Coffee is served. Place an order:  curl -X POST http://localhost:" + port
+            Lifecycle.ANNOUNCE.log(Level.INFO, () -> "Coffee is served. Place an order:  curl -X POST http://localhost:" + port
                     + "/order -H 'Content-Type: application/json' "
                     + "-d '{\"customer_name\":\"Ann\",\"coffee_type\":\"Latte\"}'   (Ctrl+C stops)");
             return new AllInOneRole(broker, consumer, producer);

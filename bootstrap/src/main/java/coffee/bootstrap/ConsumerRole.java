@@ -77,11 +77,11 @@ final class ConsumerRole implements AutoCloseable {
                 // taken since the check at the start
                 throw HttpPorts.explained(e, Settings.MANAGEMENT_PORT);
             }
-            LOG.log(Level.INFO, String.format(Locale.ROOT,
+            Lifecycle.ANNOUNCE.log(Level.INFO, String.format(Locale.ROOT,
                     "consumer started: %s baristas, %s ms per drink, group %s, Kafka %s",
                     concurrency, brewTime.toMillis(), kafkaSettings.groupId(), String.join(",", kafkaSettings.brokers())));
             if (management != null) {
-                LOG.log(Level.INFO, "consumer health and metrics on http://localhost:" + management.port()
+                Lifecycle.ANNOUNCE.log(Level.INFO, "consumer health and metrics on http://localhost:" + management.port()
                         + "/observe/health, /observe/metrics");
             }
             return new ConsumerRole(kafka, baristas, consumer, health, management);
@@ -126,6 +126,6 @@ final class ConsumerRole implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         kafka.close();
-        LOG.log(Level.INFO, "consumer stopped");
+        Lifecycle.ANNOUNCE.log(Level.INFO, "consumer stopped");
     }
 }

@@ -16,7 +16,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class Lifecycle {
 
-    private static final System.Logger LOG = System.getLogger(Lifecycle.class.getName());
+    /**
+     * A role's start and stop lines: ready, where it listens, stopping, stopped. {@link Logging}
+     * keeps this logger at INFO whatever {@code LOG_LEVEL} says, so even a log quietened to
+     * warnings shows where a role listens and when it stopped.
+     */
+    static final System.Logger ANNOUNCE = System.getLogger(Lifecycle.class.getName());
     /** Longer than any role needs to stop; past it the JVM exits anyway. */
     private static final long STOP_PATIENCE_SECONDS = 60;
     /** Never released: the hook holds the JVM until halt() or its patience runs out. */
@@ -46,7 +51,7 @@ final class Lifecycle {
             throw e;
         }
         stopRequested.await();
-        LOG.log(Level.INFO, "stopping");
+        ANNOUNCE.log(Level.INFO, "stopping");
         role.close();
     }
 

@@ -77,7 +77,7 @@ final class ProducerRole implements AutoCloseable {
                 // taken since the check at the start
                 throw HttpPorts.explained(e, Settings.SERVER_PORT);
             }
-            LOG.log(Level.INFO, String.format(Locale.ROOT,
+            Lifecycle.ANNOUNCE.log(Level.INFO, String.format(Locale.ROOT,
                     "producer ready in %s ms: API on http://localhost:%s, Kafka %s",
                     Duration.ofNanos(System.nanoTime() - started).toMillis(), http.port(), String.join(",", kafkaSettings.brokers())));
             return new ProducerRole(kafka, feed, health, http);
@@ -141,6 +141,6 @@ final class ProducerRole implements AutoCloseable {
         health.close();
         feed.close();
         kafka.close();
-        LOG.log(Level.INFO, "producer stopped");
+        Lifecycle.ANNOUNCE.log(Level.INFO, "producer stopped");
     }
 }

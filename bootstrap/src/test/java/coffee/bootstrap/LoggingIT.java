@@ -71,6 +71,19 @@ class LoggingIT {
     }
 
     @Test
+    void at_log_level_warn_a_role_still_says_where_it_listens_and_that_it_stopped() throws Exception {
+        env.put("LOG_LEVEL", "warn");
+        CoffeeProcess producer = coffee("warn-log", "serve-producer");
+        producer.apiPort();
+
+        assertEquals(0, producer.stop());
+        assertTrue(producer.output().stream().anyMatch(line -> line.contains("producer stopped")),
+                producer.output().toString());
+        assertTrue(producer.output().stream().noneMatch(line -> line.contains(" INFO ")
+                && !line.contains("ready") && !line.contains("stop")), producer.output().toString());
+    }
+
+    @Test
     void waiting_for_kafka_says_so_once_a_second_and_nothing_else() throws Exception {
         try (ServerSocket unused = new ServerSocket(0)) {
             env.put("KAFKA_BROKERS", "127.0.0.1:" + unused.getLocalPort());
