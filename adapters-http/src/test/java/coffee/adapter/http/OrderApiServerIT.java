@@ -558,6 +558,25 @@ class OrderApiServerIT {
         assertEquals(200, api.get("/menu").status());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"bearer s3cret-key", "BEARER s3cret-key", "Bearer  s3cret-key", "bEaReR s3cret-key"})
+    void the_bearer_scheme_is_case_insensitive_as_http_says(String authorization) {
+        start(HttpSettings.defaults().withApiKey("s3cret-key"), new PlaceOrderService(kafka, orders, OrderId::random, clock));
+
+        ApiClient.Response response = api.placeOrder("Ann", "Latte", "Authorization", authorization);
+
+        assertEquals(201, response.status(), response.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"s3cret-key", "Basic s3cret-key", "Bearer S3CRET-KEY", "Bearer s3cret-key2", "Bearers3cret-key",
+        "Bearer", "Bearer "})
+    void the_key_itself_must_match_exactly(String authorization) {
+        start(HttpSettings.defaults().withApiKey("s3cret-key"), new PlaceOrderService(kafka, orders, OrderId::random, clock));
+
+        assertJsonError(api.placeOrder("Ann", "Latte", "Authorization", authorization), 401);
+    }
+
     @Test
     void a_cors_preflight_needs_no_api_key() {
         start(HttpSettings.defaults().withApiKey("s3cret-key"), new PlaceOrderService(kafka, orders, OrderId::random, clock));
