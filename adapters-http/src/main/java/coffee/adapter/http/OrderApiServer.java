@@ -103,7 +103,7 @@ public final class OrderApiServer implements AutoCloseable {
      * and the OpenAPI document ({@code /openapi}).
      */
     static List<ServerFeature> features(ReadinessCheck kafka) {
-        return List.of(Observability.feature(kafka), OpenApiDocument.feature());
+        return List.of(Observability.feature(kafka), HeadAsGet.feature(OpenApiDocument.feature()));
     }
 
     /** Every route and filter of the API; tests build servers from it too. */

@@ -46,12 +46,14 @@ final class OrderHttpService implements HttpService {
         rules.post("/order", this::place)
                 .any("/order", Routes.onlyAllow("POST"))
                 .get("/order/{id}", this::find)
+                .head("/order/{id}", HeadAsGet.handler(this::find))
                 .delete("/order/{id}", this::cancel)
-                .any("/order/{id}", Routes.onlyAllow("GET", "DELETE"))
+                .any("/order/{id}", Routes.onlyAllow("GET", "HEAD", "DELETE"))
                 .post("/order/{id}/cancel", this::cancel)
                 .any("/order/{id}/cancel", Routes.onlyAllow("POST"))
                 .get("/orders", this::list)
-                .any("/orders", Routes.onlyAllow("GET"));
+                .head("/orders", HeadAsGet.handler(this::list))
+                .any("/orders", Routes.onlyAllow("GET", "HEAD"));
     }
 
     private void place(ServerRequest req, ServerResponse res) {

@@ -441,6 +441,42 @@ class OrderApiServerIT {
         assertNotNull(response.header("Allow"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/health", "/menu", "/orders", "/orders?status=brewing", "/order/0b6a4a8e-6f0e-4a39-8f6d-2b8c3c1f9a77",
+        "/order/not-an-id", "/openapi", "/openapi?format=json", "/openapi?format=xml", "/observe/metrics",
+        "/observe/metrics/base", "/observe/metrics/application/no_such_metric", "/", "/style.css"})
+    void head_answers_what_get_answers_without_the_body(String path) {
+        start();
+        api.get("/menu"); // so the application metrics exist
+
+        ApiClient.Response get = api.send(api.request("GET", path).header("X-Request-ID", "same-id"));
+        ApiClient.Response head = api.send(api.request("HEAD", path).header("X-Request-ID", "same-id"));
+
+        assertEquals(get.status(), head.status(), "HEAD " + path + ": " + head);
+        assertEquals("", head.raw().body());
+        assertEquals(get.header("Content-Type"), head.header("Content-Type"));
+        assertEquals("same-id", head.header("X-Request-ID"));
+        if (path.startsWith("/observe/metrics") && get.status() == 200) {
+            // the metrics change between the two requests: a length, not the same one
+            assertTrue(Long.parseLong(head.header("Content-Length")) > 0, head.raw().headers().map().toString());
+        } else {
+            assertEquals(get.header("Content-Length"), head.header("Content-Length"), "Content-Length of HEAD " + path);
+        }
+    }
+
+    @Test
+    void head_of_an_order_answers_its_headers() {
+        start();
+        String id = api.placeOrder("Ann", "Latte").json().get("order").get("id").asText();
+
+        ApiClient.Response get = api.get("/order/" + id);
+        ApiClient.Response head = api.send(api.request("HEAD", "/order/" + id));
+
+        assertEquals(200, head.status(), head.toString());
+        assertEquals("", head.raw().body());
+        assertEquals(get.header("Content-Length"), head.header("Content-Length"));
+    }
+
     @Test
     void the_openapi_document_is_served_as_yaml_and_as_json_when_asked() {
         start();
