@@ -1,5 +1,6 @@
 package coffee.adapter.http;
 
+import coffee.adapter.http.filter.Filters;
 import io.helidon.webserver.WebServer;
 
 /**
@@ -36,7 +37,8 @@ public final class ManagementServer implements AutoCloseable {
                 .shutdownHook(false)
                 .addFeature(Observability.feature(readiness))
                 .featuresDiscoverServices(false)
-                .routing(routing -> routing.register(new HealthHttpService())
+                .routing(routing -> routing.addFilter(Filters.dated())
+                        .register(new HealthHttpService())
                         .register(Observability.otherMethodsRefused(), Observability.metricsRequestsChecked())
                         .error(Throwable.class, new ErrorHandling()))
                 .build();

@@ -114,7 +114,7 @@ public final class OrderApiServer implements AutoCloseable {
                 .register(new HealthHttpService())
                 // after the API, so its routes come first; a GET that names no file falls through
                 // to the JSON 404 like any unknown route
-                .register(WebPage.files())
+                .register(WebPage.conditionalRequests(), WebPage.files())
                 // the paths the files and the features serve (those come later): other methods
                 // answer 405 with Allow, as on the API's own paths
                 .register(WebPage.otherMethodsRefused(), Observability.otherMethodsRefused(),

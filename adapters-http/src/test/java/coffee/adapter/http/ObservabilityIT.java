@@ -64,6 +64,7 @@ class ObservabilityIT {
             ApiClient api = new ApiClient(management.port());
 
             assertEquals(200, api.get("/observe/health/ready").status());
+            assertTrue(api.get("/health").header("Date").matches("[A-Z][a-z]{2}, \\d{2} .* GMT"), "an IMF-fixdate");
             problem.set(Optional.of("the consumer loop stopped"));
             assertEquals(503, api.get("/observe/health/ready").status());
             assertEquals(200, api.get("/health").status(), "liveness does not follow readiness");

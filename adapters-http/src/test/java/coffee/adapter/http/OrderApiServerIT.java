@@ -427,6 +427,48 @@ class OrderApiServerIT {
         assertEquals(null, again.header("Content-Type"), "no JSON error body was attempted");
     }
 
+    private static final String IMF_FIXDATE = "(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d{2} "
+            + "(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d{4} \\d{2}:\\d{2}:\\d{2} GMT";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/style.css", "/health", "/orders?limit=0", "/no-such-page"})
+    void every_date_is_an_imf_fixdate_with_a_two_digit_day(String path) {
+        ApiClient.Response response = start().get(path);
+
+        assertTrue(response.header("Date").matches(IMF_FIXDATE), "Date: " + response.header("Date"));
+        if (response.status() == 200 && !path.equals("/health")) {
+            assertTrue(response.header("Last-Modified").matches(IMF_FIXDATE),
+                    "Last-Modified: " + response.header("Last-Modified"));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"GET /", "HEAD /", "GET /index.html", "GET /app.js"})
+    void if_modified_since_the_last_modified_the_browser_got_is_a_304(String call) {
+        String[] parts = call.split(" ");
+        ApiClient.Response page = start().get(parts[1]);
+
+        ApiClient.Response again = api.send(api.request(parts[0], parts[1])
+                .header("If-Modified-Since", page.header("Last-Modified")));
+
+        assertEquals(304, again.status(), again.toString());
+        assertEquals("", again.raw().body());
+        assertEquals(page.header("ETag"), again.header("ETag"));
+        assertNotNull(again.header("X-Request-ID"));
+    }
+
+    @Test
+    void a_page_changed_since_the_browser_s_copy_is_sent_whole() {
+        String lastModified = start().get("/").header("Last-Modified");
+        String before = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                ZonedDateTime.parse(lastModified, DateTimeFormatter.RFC_1123_DATE_TIME).minusSeconds(1));
+
+        ApiClient.Response again = api.send(api.request("GET", "/").header("If-Modified-Since", before));
+
+        assertEquals(200, again.status(), again.toString());
+        assertTrue(again.raw().body().contains("<html"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"PUT /order", "GET /order", "PATCH /order/x", "GET /order/x/cancel", "POST /orders",
         "DELETE /menu", "POST /health", "POST /", "DELETE /", "POST /style.css", "PUT /index.html",
