@@ -302,6 +302,27 @@ class OrderApiServerIT {
         assertJsonError(start().get(path), 400);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"%0A", "%0D%0A", "%09", "%20", "%20%20", "a%0Ab", "%20ann", "ann%20", "xxxxxxxxxxxxxxxxxxxxxxxxx"
+        + "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"})
+    void a_customer_filter_that_names_no_customer_is_a_400_naming_the_parameter(String customer) {
+        ApiClient.Response response = start().get("/orders?customer=" + customer);
+
+        assertJsonError(response, 400);
+        assertEquals("customer", response.text("field"));
+        assertTrue(response.text("error").startsWith("customer "), response.text("error"));
+    }
+
+    @Test
+    void an_empty_customer_filter_is_no_filter() {
+        start();
+        save(coffee.domain.OrderTestData.anOrder().forCustomer("Ann").placedAt(T0).build());
+        save(coffee.domain.OrderTestData.anOrder().forCustomer("Bob").placedAt(T0).build());
+
+        assertEquals(2, api.get("/orders?customer=").json().size());
+        assertEquals(1, api.get("/orders?customer=BOB").json().size());
+    }
+
     private Order save(Order order) {
         orders.save(order);
         return order;
