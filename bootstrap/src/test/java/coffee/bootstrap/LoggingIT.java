@@ -84,6 +84,18 @@ class LoggingIT {
     }
 
     @Test
+    void a_kafka_property_the_system_sets_itself_is_named_in_a_warning() throws Exception {
+        env.put("KAFKA_PROPERTIES", "{\"acks\":\"0\",\"linger.ms\":\"10\"}");
+        CoffeeProcess producer = coffee("ignored-property", "serve-producer");
+        producer.apiPort();
+
+        List<String> warnings = producer.output().stream().filter(line -> line.contains(" WARN ")).toList();
+        assertEquals(1, warnings.size(), String.join("\n", producer.output()));
+        assertTrue(warnings.get(0).contains("acks") && warnings.get(0).contains("KAFKA_REQUIRED_ACKS")
+                && warnings.get(0).contains("kafka.properties (KAFKA_PROPERTIES)"), warnings.get(0));
+    }
+
+    @Test
     void waiting_for_kafka_says_so_once_a_second_and_nothing_else() throws Exception {
         try (ServerSocket unused = new ServerSocket(0)) {
             env.put("KAFKA_BROKERS", "127.0.0.1:" + unused.getLocalPort());
