@@ -8,6 +8,10 @@ import coffee.adapter.kafka.SharedKafka;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -93,6 +97,24 @@ class LoggingIT {
         assertEquals(1, warnings.size(), String.join("\n", producer.output()));
         assertTrue(warnings.get(0).contains("acks") && warnings.get(0).contains("KAFKA_REQUIRED_ACKS")
                 && warnings.get(0).contains("kafka.properties (KAFKA_PROPERTIES)"), warnings.get(0));
+    }
+
+    @Test
+    void compressing_with_lz4_as_the_docs_suggest_prints_no_jvm_warning() throws Exception {
+        env.put("KAFKA_PROPERTIES", "{\"compression.type\":\"lz4\"}");
+        CoffeeProcess producer = coffee("lz4", "serve-producer");
+        int port = producer.apiPort();
+
+        // the first batch sent loads lz4-java's native library
+        HttpResponse<String> placed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/order")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"customer_name\":\"Ann\",\"coffee_type\":\"Latte\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(201, placed.statusCode(), placed.body());
+        assertEquals(0, producer.stop());
+        assertTrue(producer.output().stream().noneMatch(line -> line.startsWith("WARNING:")),
+                String.join("\n", producer.output()));
     }
 
     @Test
