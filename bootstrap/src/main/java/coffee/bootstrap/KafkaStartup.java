@@ -35,6 +35,8 @@ final class KafkaStartup {
                 kafka.ensureTopics(answerWithin);
                 return;
             } catch (KafkaUnavailableException e) {
+                // asked to stop during the attempt: no more waiting, and no more saying so
+                Lifecycle.pauseUnlessStopped(Duration.ZERO);
                 long nextAttempt = attemptStarted + ATTEMPT.toNanos();
                 if (nextAttempt > deadline) {
                     throw new KafkaUnavailableException("gave up waiting for Kafka after "
@@ -42,7 +44,8 @@ final class KafkaStartup {
                 }
                 int shown = attempt;
                 LOG.log(Level.WARNING, () -> "waiting for Kafka (attempt " + shown + "): " + e.getMessage());
-                Thread.sleep(Duration.ofNanos(Math.max(0, nextAttempt - System.nanoTime())));
+                // a stop asked for meanwhile ends the wait at once
+                Lifecycle.pauseUnlessStopped(Duration.ofNanos(Math.max(0, nextAttempt - System.nanoTime())));
             }
         }
     }

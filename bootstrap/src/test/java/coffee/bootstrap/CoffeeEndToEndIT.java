@@ -198,6 +198,22 @@ class CoffeeEndToEndIT {
     }
 
     @Test
+    void a_role_still_waiting_for_kafka_stops_at_once_when_asked() throws Exception {
+        try (ServerSocket unused = new ServerSocket(0)) {
+            env.put("KAFKA_BROKERS", "127.0.0.1:" + unused.getLocalPort());
+        }
+        CoffeeProcess producer = coffee("stopped-while-waiting", "serve-producer");
+        producer.awaitLine(line -> line.contains("waiting for Kafka (attempt 2)"), PATIENCE);
+        long asked = System.nanoTime();
+
+        int exitCode = producer.stop();
+
+        long seconds = Duration.ofNanos(System.nanoTime() - asked).toSeconds();
+        assertEquals(0, exitCode, String.join("\n", producer.output()));
+        assertTrue(seconds < 10, "took " + seconds + " s to stop");
+    }
+
+    @Test
     void a_consumer_started_before_its_broker_waits_for_it(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dataDir)
             throws Exception {
         int port;
