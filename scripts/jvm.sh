@@ -18,6 +18,12 @@
 coffee_jvm_options() {
     local command=$1 major=$2 cds_dir=${3:-} cds_key=${4:-}
     COFFEE_JVM_OPTIONS=(-XX:+ExitOnOutOfMemoryError)
+    if [ "$major" -ge 22 ]; then
+        # lz4-java (Kafka's lz4 compression, "compression.type":"lz4") loads a native library;
+        # JDK 24+ prints four lines about that restricted method unless native access is allowed.
+        # Added from JDK 22 on, where restricted methods are a final feature; 21 warns about nothing.
+        COFFEE_JVM_OPTIONS+=(--enable-native-access=ALL-UNNAMED)
+    fi
     if [ "$major" -ge 23 ]; then
         # Kafka's buffer unmapper uses sun.misc.Unsafe; JDK 23+ warns about it unless allowed
         COFFEE_JVM_OPTIONS+=(--sun-misc-unsafe-memory-access=allow)

@@ -25,6 +25,8 @@ final class AllInOneRole implements AutoCloseable {
     }
 
     static AllInOneRole start(Configuration config) throws InterruptedException {
+        // before the broker: a port in use is said at once, with nothing to stop
+        HttpPorts.requireApiPortFree(config);
         BrokerRole broker = config.isSet(Settings.KAFKA_BROKERS) ? null : BrokerRole.start(config);
         ConsumerRole consumer = null;
         ProducerRole producer = null;
@@ -40,7 +42,7 @@ final class AllInOneRole implements AutoCloseable {
                         + " s; orders are taken, reads wait for it (/observe/health/ready says why)");
             }
             int port = producer.port();
-            LOG.log(Level.INFO, () -> "Coffee is served. Place an order:  curl -X POST http://localhost:" + port
+            Lifecycle.ANNOUNCE.log(Level.INFO, () -> "Coffee is served. Place an order:  curl -X POST http://localhost:" + port
                     + "/order -H 'Content-Type: application/json' "
                     + "-d '{\"customer_name\":\"Ann\",\"coffee_type\":\"Latte\"}'   (Ctrl+C stops)");
             return new AllInOneRole(broker, consumer, producer);

@@ -9,8 +9,6 @@ import java.util.Locale;
 /** The embedded Kafka broker as a role of its own (`coffee broker`, and inside `coffee serve`). */
 final class BrokerRole implements AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger(BrokerRole.class.getName());
-
     private final EmbeddedKafkaBroker broker;
 
     private BrokerRole(EmbeddedKafkaBroker broker) {
@@ -21,7 +19,7 @@ final class BrokerRole implements AutoCloseable {
         long started = System.nanoTime();
         Path dataDir = config.get(Settings.BROKER_DATA_DIR).toAbsolutePath().normalize();
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir, config.get(Settings.BROKER_PORT));
-        LOG.log(Level.INFO, String.format(Locale.ROOT,
+        Lifecycle.ANNOUNCE.log(Level.INFO, String.format(Locale.ROOT,
                 "Kafka broker ready in %s ms on %s, data in %s",
                 Duration.ofNanos(System.nanoTime() - started).toMillis(), broker.bootstrapServers(), dataDir));
         return new BrokerRole(broker);
@@ -34,6 +32,6 @@ final class BrokerRole implements AutoCloseable {
     @Override
     public void close() {
         broker.close();
-        LOG.log(Level.INFO, "Kafka broker stopped");
+        Lifecycle.ANNOUNCE.log(Level.INFO, "Kafka broker stopped");
     }
 }

@@ -1,5 +1,6 @@
 package coffee.bootstrap;
 
+import coffee.adapter.http.CannotListenException;
 import coffee.adapter.http.HelidonOrderMetrics;
 import coffee.adapter.http.ManagementServer;
 import coffee.adapter.kafka.KafkaConnection;
@@ -46,8 +47,13 @@ final class ConsumerRole implements AutoCloseable {
      */
     static ConsumerRole start(Configuration config, KafkaSettings kafkaSettings, boolean ownManagementServer)
             throws InterruptedException {
+        if (ownManagementServer) {
+            HttpPorts.requireManagementPortFree(config);
+        }
         KafkaConnection kafka = KafkaConnection.open(kafkaSettings, "consumer");
         KafkaHealthProbe health = null;
+        BrewingService startedBaristas = null;
+        OrderConsumer startedConsumer = null;
         try {
             KafkaStartup.ensureTopics(kafka);
             RecentOrders known = new RecentOrders(config.get(Settings.CONSUMER_REMEMBERED_ORDERS));
@@ -56,25 +62,43 @@ final class ConsumerRole implements AutoCloseable {
             HelidonOrderMetrics metrics = new HelidonOrderMetrics();
             BrewingService baristas = new BrewingService(new TimedOrderPublisher(kafka.publisher(), metrics), known,
                     Barista.takingTime(brewTime), Wiring.CLOCK, concurrency, metrics);
+            startedBaristas = baristas;
             OrderConsumer consumer = kafka.consume(baristas, new OrderProjection(known));
+            startedConsumer = consumer;
             metrics.watchConsumerLag(consumer::lag);
             health = kafka.startHealthProbe(ProducerRole.HEALTH_PROBE_INTERVAL, ProducerRole.HEALTH_PROBE_INTERVAL);
             KafkaHealthProbe kafkaHealth = health;
-            ManagementServer management = ownManagementServer
-                    ? ManagementServer.start(config.get(Settings.SERVER_HOST), config.get(Settings.MANAGEMENT_PORT),
-                            () -> consumer.isRunning() ? kafkaHealth.problem() : Optional.of("the consumer loop stopped"))
-                    : null;
-            LOG.log(Level.INFO, String.format(Locale.ROOT,
+            ManagementServer management;
+            try {
+                management = ownManagementServer
+                        ? ManagementServer.start(config.get(Settings.SERVER_HOST), config.get(Settings.MANAGEMENT_PORT),
+                                () -> consumer.isRunning() ? kafkaHealth.problem() : Optional.of("the consumer loop stopped"))
+                        : null;
+            } catch (CannotListenException e) {
+                // taken since the check at the start
+                throw HttpPorts.explained(e, Settings.MANAGEMENT_PORT);
+            }
+            Lifecycle.ANNOUNCE.log(Level.INFO, String.format(Locale.ROOT,
                     "consumer started: %s baristas, %s ms per drink, group %s, Kafka %s",
                     concurrency, brewTime.toMillis(), kafkaSettings.groupId(), String.join(",", kafkaSettings.brokers())));
             if (management != null) {
-                LOG.log(Level.INFO, "consumer health and metrics on http://localhost:" + management.port()
+                Lifecycle.ANNOUNCE.log(Level.INFO, "consumer health and metrics on http://localhost:" + management.port()
                         + "/observe/health, /observe/metrics");
             }
             return new ConsumerRole(kafka, baristas, consumer, health, management);
         } catch (RuntimeException | InterruptedException e) {
             if (health != null) {
                 health.close();
+            }
+            if (startedConsumer != null) {
+                startedConsumer.close();
+            }
+            if (startedBaristas != null) {
+                try {
+                    startedBaristas.close();
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             }
             kafka.close();
             throw e;
@@ -103,6 +127,6 @@ final class ConsumerRole implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         kafka.close();
-        LOG.log(Level.INFO, "consumer stopped");
+        Lifecycle.ANNOUNCE.log(Level.INFO, "consumer stopped");
     }
 }

@@ -1,6 +1,7 @@
 package coffee.bootstrap;
 
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -13,15 +14,27 @@ import java.util.concurrent.TimeUnit;
  * otherwise exit (with 143) the moment the hook returns, racing the main thread's orderly stop
  * and losing its last log lines. The main thread ends the process itself through
  * {@link #exit(int)} once everything is closed and flushed, with the command's own exit code.
+ *
+ * <p>A stop asked for while a role still waits for Kafka at start-up ends the wait at once
+ * ({@link #pauseUnlessStopped}): the role closes what it opened, and the command ends with 0,
+ * instead of waiting up to a minute for a Kafka no one wants any more. The rest of a start is
+ * short and runs to its end, then the role stops the usual way.
  */
 final class Lifecycle {
 
-    private static final System.Logger LOG = System.getLogger(Lifecycle.class.getName());
+    /**
+     * A role's start and stop lines: ready, where it listens, stopping, stopped. {@link Logging}
+     * keeps this logger at INFO whatever {@code LOG_LEVEL} says, so even a log quietened to
+     * warnings shows where a role listens and when it stopped.
+     */
+    static final System.Logger ANNOUNCE = System.getLogger(Lifecycle.class.getName());
     /** Longer than any role needs to stop; past it the JVM exits anyway. */
     private static final long STOP_PATIENCE_SECONDS = 60;
     /** Never released: the hook holds the JVM until halt() or its patience runs out. */
     private static final CountDownLatch EXIT_ALLOWED = new CountDownLatch(1);
     private static volatile boolean shuttingDown;
+    /** Released when the process is asked to stop. */
+    private static final CountDownLatch STOP_ASKED = new CountDownLatch(1);
 
     private Lifecycle() {
     }
@@ -30,6 +43,7 @@ final class Lifecycle {
         CountDownLatch stopRequested = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             shuttingDown = true;
+            STOP_ASKED.countDown();
             stopRequested.countDown();
             try {
                 EXIT_ALLOWED.await(STOP_PATIENCE_SECONDS, TimeUnit.SECONDS);
@@ -41,13 +55,36 @@ final class Lifecycle {
         AutoCloseable role;
         try {
             role = start.call();
+        } catch (StoppedWhileStarting stopped) {
+            ANNOUNCE.log(Level.INFO, "stopped before it was ready");
+            return;
         } catch (Exception e) {
             removeHook(hook);
             throw e;
         }
         stopRequested.await();
-        LOG.log(Level.INFO, "stopping");
+        ANNOUNCE.log(Level.INFO, "stopping");
         role.close();
+    }
+
+    /**
+     * Waits up to {@code pause} unless the process is asked to stop meanwhile, for a start-up
+     * that waits for something: throws as soon as a stop is asked for.
+     *
+     * @throws StoppedWhileStarting when a stop was asked for, before or during the pause
+     */
+    static void pauseUnlessStopped(Duration pause) throws InterruptedException {
+        if (STOP_ASKED.await(pause.toNanos(), TimeUnit.NANOSECONDS)) {
+            throw new StoppedWhileStarting();
+        }
+    }
+
+    /** The process was asked to stop while a role was starting; not a failure. */
+    static final class StoppedWhileStarting extends InterruptedException {
+
+        StoppedWhileStarting() {
+            super("stopped while starting");
+        }
     }
 
     private static void removeHook(Thread hook) {

@@ -31,7 +31,12 @@ final class Logging {
 
     /** Long-running roles: this system's logs at {@code level}, libraries quieter. */
     static void forService(String level, String format) {
-        configure(Level.toLevel(level.toUpperCase(Locale.ROOT), Level.INFO), format, Level.WARN);
+        Level ours = Level.toLevel(level.toUpperCase(Locale.ROOT), Level.INFO);
+        configure(ours, format, Level.WARN);
+        if (ours.isGreaterOrEqual(Level.WARN)) {
+            // where a role listens, and that it stopped, shows at every level (Lifecycle.ANNOUNCE)
+            ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Lifecycle.class.getName()).setLevel(Level.INFO);
+        }
     }
 
     /**
@@ -71,6 +76,11 @@ final class Logging {
         async.setIncludeCallerData(false);
         async.addAppender(console);
         async.start();
+
+        KafkaLogNoise kafkaNoise = new KafkaLogNoise(!level.isGreaterOrEqual(Level.INFO));
+        kafkaNoise.setContext(context);
+        kafkaNoise.start();
+        context.addTurboFilter(kafkaNoise);
 
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.setLevel(level);

@@ -1,5 +1,6 @@
 package coffee.bootstrap;
 
+import coffee.adapter.http.CannotListenException;
 import coffee.adapter.http.HelidonOrderMetrics;
 import coffee.adapter.http.OrderApiServer;
 import coffee.adapter.http.OrderUseCases;
@@ -51,6 +52,7 @@ final class ProducerRole implements AutoCloseable {
 
     static ProducerRole start(Configuration config, KafkaSettings kafkaSettings) throws InterruptedException {
         long started = System.nanoTime();
+        HttpPorts.requireApiPortFree(config);
         KafkaConnection kafka = KafkaConnection.open(kafkaSettings, "producer");
         KafkaHealthProbe health = null;
         KafkaOrderView view = null;
@@ -62,9 +64,14 @@ final class ProducerRole implements AutoCloseable {
             // check, it takes a good part off the time to the first 201.
             CompletableFuture<OrderApiServer.Prepared> preparing = prepareHttp(config, kafka, view, health);
             KafkaStartup.ensureTopics(kafka);
-            http = prepared(preparing).start();
+            try {
+                http = prepared(preparing).start();
+            } catch (CannotListenException e) {
+                // taken since the check at the start
+                throw HttpPorts.explained(e, Settings.SERVER_PORT);
+            }
             view.start(advertised(config, http.port()));
-            LOG.log(Level.INFO, String.format(Locale.ROOT,
+            Lifecycle.ANNOUNCE.log(Level.INFO, String.format(Locale.ROOT,
                     "producer ready in %s ms: API on http://localhost:%s, Kafka %s; the view of orders "
                             + "answers reads once restored (/observe/health/ready)",
                     Duration.ofNanos(System.nanoTime() - started).toMillis(), http.port(),
@@ -184,6 +191,6 @@ final class ProducerRole implements AutoCloseable {
         view.close();
         health.close();
         kafka.close();
-        LOG.log(Level.INFO, "producer stopped");
+        Lifecycle.ANNOUNCE.log(Level.INFO, "producer stopped");
     }
 }

@@ -14,13 +14,13 @@ final class Settings {
     static final Setting<Integer> SERVER_PORT = new Setting<>("server.port", "SERVER_PORT", "3000",
             Parsers.port(), "HTTP port of the producer's API; 0 picks a free one.");
     static final Setting<String> SERVER_HOST = new Setting<>("server.host", "SERVER_HOST", "0.0.0.0",
-            Parsers.text(), "Address the API listens on.");
+            Parsers.host(), "Address the API listens on: a host name or an IP address.");
     static final Setting<Integer> SERVER_MAX_BODY_BYTES = new Setting<>("server.max_body_bytes",
             "SERVER_MAX_BODY_BYTES", "16384", Parsers.intRange(256, 1024 * 1024),
             "Largest request body accepted; larger ones get 413.");
     static final Setting<List<String>> CORS_ALLOWED_ORIGINS = new Setting<>("server.cors_allowed_origins",
-            "CORS_ALLOWED_ORIGINS", "*", Parsers.list(),
-            "Origins browsers may call the API from (JSON array or comma list); * allows any.");
+            "CORS_ALLOWED_ORIGINS", "*", Parsers.origins(),
+            "Origins browsers may call the API from (JSON array or comma list of scheme://host[:port]); * allows any.");
     static final Setting<Optional<String>> API_KEY = new Setting<>("server.api_key", "API_KEY", "",
             Parsers.optionalText(),
             "When set, POST and DELETE requests need Authorization: Bearer <key> (401 otherwise). Empty: open.",

@@ -5,13 +5,30 @@ import coffee.adapter.kafka.KafkaSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.lang.System.Logger.Level;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 /** Turns the configuration into each adapter's settings. */
 final class Wiring {
+
+    private static final System.Logger LOG = System.getLogger(Wiring.class.getName());
+
+    /** The setting to use instead of a Kafka client property the system sets itself, where there is one. */
+    private static final Map<String, Setting<?>> INSTEAD = Map.of(
+            "bootstrap.servers", Settings.KAFKA_BROKERS,
+            "acks", Settings.KAFKA_REQUIRED_ACKS,
+            "enable.idempotence", Settings.KAFKA_REQUIRED_ACKS,
+            "retries", Settings.KAFKA_RETRY_MAX,
+            "max.block.ms", Settings.KAFKA_TIMEOUT_MS,
+            "delivery.timeout.ms", Settings.KAFKA_TIMEOUT_MS,
+            "request.timeout.ms", Settings.KAFKA_TIMEOUT_MS,
+            "default.api.timeout.ms", Settings.KAFKA_TIMEOUT_MS,
+            "group.id", Settings.KAFKA_GROUP_ID);
 
     /** UTC, in whole milliseconds: finer times are noise on the wire and in logs. */
     static final Clock CLOCK = Clock.tickMillis(ZoneOffset.UTC);
@@ -25,8 +42,13 @@ final class Wiring {
         return kafka(config, config.get(Settings.KAFKA_BROKERS));
     }
 
+    /**
+     * Also warns, once, about each client property in kafka.properties that the system sets
+     * itself and so does not use: dropping it without a word would leave someone believing that
+     * {@code "acks":"0"} took effect.
+     */
     static KafkaSettings kafka(Configuration config, List<String> brokers) {
-        return new KafkaSettings(
+        KafkaSettings settings = new KafkaSettings(
                 brokers,
                 config.get(Settings.KAFKA_TOPIC),
                 config.get(Settings.KAFKA_STATUS_TOPIC),
@@ -39,6 +61,11 @@ final class Wiring {
                 config.get(Settings.KAFKA_GROUP_ID),
                 config.get(Settings.CONSUMER_MAX_QUEUED),
                 config.get(Settings.KAFKA_PROPERTIES));
+        settings.ignoredClientProperties().forEach((property, clients) -> LOG.log(Level.WARNING, () ->
+                Settings.KAFKA_PROPERTIES.names() + " sets " + property + ", which coffee sets itself for the "
+                        + String.join(", ", clients) + ": ignored"
+                        + Optional.ofNullable(INSTEAD.get(property)).map(s -> " (use " + s.env() + ")").orElse("")));
+        return settings;
     }
 
     /**

@@ -8,6 +8,7 @@ import coffee.adapter.kafka.SharedKafka;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +22,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The real roles as separate `coffee` processes against a real broker, driven over HTTP. */
 class CoffeeEndToEndIT {
@@ -133,6 +137,42 @@ class CoffeeEndToEndIT {
                 producer.output().toString());
     }
 
+    @ParameterizedTest
+    @CsvSource({"serve-producer, SERVER_PORT", "serve, SERVER_PORT", "serve-consumer, MANAGEMENT_PORT"})
+    void a_port_in_use_stops_start_up_with_one_line_naming_the_setting(String command, String setting,
+            @TempDir Path dataDir) throws Exception {
+        if (command.equals("serve")) {
+            // its own broker, as on a fresh machine
+            env.remove("KAFKA_BROKERS");
+            env.put("BROKER_PORT", "0");
+            env.put("BROKER_DATA_DIR", dataDir.toString());
+        }
+        try (ServerSocket taken = new ServerSocket(0)) {
+            int port = taken.getLocalPort();
+            env.put(setting, Integer.toString(port));
+
+            CoffeeProcess role = coffee(command + "-port-in-use", command);
+
+            assertEquals(3, role.awaitExit(Duration.ofSeconds(30)), String.join("\n", role.output()));
+            List<String> output = role.output();
+            assertTrue(output.stream().anyMatch(line -> line.startsWith("coffee " + command + ": port " + port
+                    + " is in use (" + setting + ")")), output.toString());
+            assertTrue(output.stream().noneMatch(line -> line.contains("Exception") || line.startsWith("\tat ")
+                    || line.contains("ready") || line.contains(":-1")), output.toString());
+        }
+    }
+
+    @Test
+    void a_host_name_that_does_not_resolve_stops_start_up_naming_server_host() throws Exception {
+        env.put("SERVER_HOST", "no-such-host.invalid");
+
+        CoffeeProcess producer = coffee("unknown-host", "serve-producer");
+
+        assertEquals(3, producer.awaitExit(PATIENCE), String.join("\n", producer.output()));
+        assertEquals(List.of("coffee serve-producer: 'no-such-host.invalid' is not a known host name (SERVER_HOST)"),
+                producer.output());
+    }
+
     @Test
     void a_kafka_client_property_kafka_refuses_is_a_configuration_error() throws Exception {
         env.put("KAFKA_PROPERTIES", "{\"linger.ms\":\"soon\"}");
@@ -155,6 +195,22 @@ class CoffeeEndToEndIT {
         assertEquals(0, consumer.stop());
         assertTrue(producer.output().stream().anyMatch(line -> line.contains("producer stopped")));
         assertTrue(consumer.output().stream().anyMatch(line -> line.contains("consumer stopped")));
+    }
+
+    @Test
+    void a_role_still_waiting_for_kafka_stops_at_once_when_asked() throws Exception {
+        try (ServerSocket unused = new ServerSocket(0)) {
+            env.put("KAFKA_BROKERS", "127.0.0.1:" + unused.getLocalPort());
+        }
+        CoffeeProcess producer = coffee("stopped-while-waiting", "serve-producer");
+        producer.awaitLine(line -> line.contains("waiting for Kafka (attempt 2)"), PATIENCE);
+        long asked = System.nanoTime();
+
+        int exitCode = producer.stop();
+
+        long seconds = Duration.ofNanos(System.nanoTime() - asked).toSeconds();
+        assertEquals(0, exitCode, String.join("\n", producer.output()));
+        assertTrue(seconds < 10, "took " + seconds + " s to stop");
     }
 
     @Test

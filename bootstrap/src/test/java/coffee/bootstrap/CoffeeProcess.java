@@ -54,6 +54,10 @@ final class CoffeeProcess implements AutoCloseable {
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-Xmx256m");
         command.add("-XX:+UseSerialGC");
+        // as the launcher does (scripts/jvm.sh)
+        if (Runtime.version().feature() >= 22) {
+            command.add("--enable-native-access=ALL-UNNAMED");
+        }
         if (Runtime.version().feature() >= 23) {
             command.add("--sun-misc-unsafe-memory-access=allow");
         }
@@ -63,6 +67,9 @@ final class CoffeeProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .directory(WORKING_DIRECTORY.toFile());
         builder.environment().keySet().removeIf(key -> key.startsWith("KAFKA_") || key.equals("SERVER_PORT"));
+        // a consumer that fails to listen stops: the default 3001 would clash with any other
+        // consumer on this machine (another test, another build)
+        builder.environment().put("MANAGEMENT_PORT", "0");
         builder.environment().putAll(env);
         try {
             Files.createDirectories(LOGS);

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ConfigurationTest {
 
@@ -99,6 +101,45 @@ class ConfigurationTest {
                 () -> Configuration.load(Map.of(), Map.of("KAFKA_BROKERS", "no-port-here")));
         assertThrows(ConfigurationException.class,
                 () -> Configuration.load(Map.of(), Map.of("KAFKA_TOPIC", "has spaces")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"not a host!", "host_name", "-leading.dash", "trailing-.dash", "a..b", "999.1.1.1",
+        "1.2.3", "::1::2", "[::1", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx.example"})
+    void a_server_host_that_is_no_host_name_or_ip_address_names_server_host(String host) {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> Configuration.load(Map.of(), Map.of("SERVER_HOST", host)));
+
+        assertTrue(e.getMessage().startsWith("invalid server.host (SERVER_HOST) in the environment: "), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0.0.0.0", "127.0.0.1", "localhost", "api.shop.example", "coffee-1", "::", "::1",
+        "[::1]", "fe80::1", "::ffff:10.0.0.1"})
+    void a_server_host_may_be_a_host_name_or_an_ip_address(String host) {
+        assertEquals(host.replace("[", "").replace("]", ""),
+                Configuration.load(Map.of(), Map.of("SERVER_HOST", host)).get(Settings.SERVER_HOST));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"not an origin", "shop.example", "https://shop.example/", "https://shop.example/path",
+        "https://", "https://shop.example:99999", "https://user@shop.example", "*.example", "https://shop.example?x"})
+    void a_cors_origin_that_is_no_origin_names_cors_allowed_origins(String origin) {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> Configuration.load(Map.of(), Map.of("CORS_ALLOWED_ORIGINS", "https://ok.example," + origin)));
+
+        assertTrue(e.getMessage().startsWith("invalid server.cors_allowed_origins (CORS_ALLOWED_ORIGINS) in the "
+                + "environment: "), e.getMessage());
+    }
+
+    @Test
+    void cors_origins_are_star_or_scheme_host_and_port_as_a_browser_sends_them() {
+        assertEquals(List.of("*"), Configuration.load(Map.of(), Map.of("CORS_ALLOWED_ORIGINS", "*"))
+                .get(Settings.CORS_ALLOWED_ORIGINS));
+        assertEquals(List.of("https://shop.example", "http://localhost:8080", "http://[::1]:3000"),
+                Configuration.load(Map.of(), Map.of("CORS_ALLOWED_ORIGINS",
+                        "https://Shop.Example, http://localhost:8080,http://[::1]:3000"))
+                        .get(Settings.CORS_ALLOWED_ORIGINS));
     }
 
     @Test

@@ -128,7 +128,7 @@ class OrderLifecycleIT {
         assertError(api.get("/no/such/route"), 404, "Not found");
         Http.Answer wrongMethod = api.send("PUT", "/order/" + id, null, null);
         assertError(wrongMethod, 405, null);
-        assertEquals("GET, DELETE, OPTIONS", wrongMethod.header("Allow"));
+        assertEquals("GET, HEAD, DELETE, OPTIONS", wrongMethod.header("Allow"));
         assertError(api.send("POST", "/order", "application/json", "{}"), 400, "customer_name is required");
         assertError(api.send("POST", "/order", "application/json", "{nope"), 400, null);
         assertError(api.send("POST", "/order", "text/plain", "Ann, Latte"), 415, null);

@@ -30,6 +30,19 @@ class DrinkTest {
         assertEquals("coffee_type", e.field());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"ColdBrew", "coldbrew", "COLDBREW", "la-tte", "lat_te", "Flatwhite", "-latte", "latte_",
+        "cold.brew", "cold+brew"})
+    void only_the_separator_between_words_is_free_not_the_words_themselves(String name) {
+        assertTrue(Drink.fromName(name).isEmpty(), name);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"flat white", "FLAT-WHITE", "flat__white", "Flat - White", "\tflat white\n"})
+    void case_surrounding_white_space_and_the_separator_between_words_are_free(String name) {
+        assertEquals(Drink.FLAT_WHITE, Drink.of(name));
+    }
+
     @Test
     void an_unknown_name_is_simply_absent_when_asked_politely() {
         assertTrue(Drink.fromName("tea").isEmpty());

@@ -15,7 +15,9 @@ final class HealthHttpService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/health", this::health).any("/health", Routes.onlyAllow("GET"));
+        rules.get("/health", this::health)
+                .head("/health", HeadAsGet.handler(this::health))
+                .any("/health", Routes.onlyAllow("GET", "HEAD"));
     }
 
     private void health(ServerRequest req, ServerResponse res) {

@@ -1,6 +1,7 @@
 package coffee.adapter.http;
 
 import coffee.adapter.http.support.ApiErrors;
+import coffee.adapter.http.support.HttpDates;
 import coffee.adapter.http.support.RequestIds;
 import coffee.domain.RequestId;
 import io.helidon.http.DirectHandler;
@@ -45,6 +46,7 @@ final class JsonDirectHandler implements DirectHandler {
                 .headers(headers)
                 .header(HeaderNames.CONTENT_TYPE, "application/json")
                 .header(RequestIds.HEADER, id.value())
+                .header(HeaderNames.DATE, HttpDates.now())
                 .entity(ApiErrors.body(error, id))
                 .keepAlive(false)
                 .build();

@@ -1,5 +1,6 @@
 package coffee.adapter.http;
 
+import coffee.adapter.http.filter.Filters;
 import io.helidon.webserver.WebServer;
 
 /**
@@ -15,7 +16,20 @@ public final class ManagementServer implements AutoCloseable {
         this.server = server;
     }
 
-    /** Starts on {@code port} (0 picks a free one); returns once it is bound. */
+    /**
+     * Returns if the server could listen on {@code host:port} now, without starting anything.
+     *
+     * @throws CannotListenException saying why it could not
+     */
+    public static void checkCanListen(String host, int port) {
+        Listening.check(host, port);
+    }
+
+    /**
+     * Starts on {@code port} (0 picks a free one); returns once it is bound.
+     *
+     * @throws CannotListenException if it cannot listen there
+     */
     public static ManagementServer start(String host, int port, ReadinessCheck readiness) {
         WebServer server = WebServer.builder()
                 .host(host)
@@ -23,12 +37,12 @@ public final class ManagementServer implements AutoCloseable {
                 .shutdownHook(false)
                 .addFeature(Observability.feature(readiness))
                 .featuresDiscoverServices(false)
-                .routing(routing -> routing.register(new HealthHttpService())
+                .routing(routing -> routing.addFilter(Filters.dated())
+                        .register(new HealthHttpService())
                         .register(Observability.otherMethodsRefused(), Observability.metricsRequestsChecked())
                         .error(Throwable.class, new ErrorHandling()))
-                .build()
-                .start();
-        return new ManagementServer(server);
+                .build();
+        return new ManagementServer(Listening.started(server.start(), host, port));
     }
 
     public int port() {

@@ -26,7 +26,9 @@ final class MenuHttpService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/menu", this::menu).any("/menu", Routes.onlyAllow("GET"));
+        rules.get("/menu", this::menu)
+                .head("/menu", HeadAsGet.handler(this::menu))
+                .any("/menu", Routes.onlyAllow("GET", "HEAD"));
     }
 
     private void menu(ServerRequest req, ServerResponse res) {

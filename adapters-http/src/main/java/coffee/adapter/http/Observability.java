@@ -47,7 +47,8 @@ final class Observability {
         return ObserveFeature.builder()
                 .observersDiscoverServices(false)
                 .addObserver(health.build())
-                .addObserver(MetricsObserver.create())
+                // Helidon's metrics observer routes GET only
+                .addObserver(HeadAsGet.observer(MetricsObserver.create()))
                 .build();
     }
 
@@ -56,13 +57,13 @@ final class Observability {
 
     /**
      * Puts the metrics paths under the API's rules before Helidon's observer sees them: other
-     * methods than {@code GET} answer {@code 405} (Helidon says {@code 404}), and a metric that
-     * does not exist answers the API's JSON {@code 404} (Helidon's has no body).
+     * methods than {@code GET} and {@code HEAD} answer {@code 405} (Helidon says {@code 404}),
+     * and a metric that does not exist answers the API's JSON {@code 404} (Helidon's has no body).
      */
     static HttpService metricsRequestsChecked() {
-        Handler refuse = Routes.onlyAllow("GET");
+        Handler refuse = Routes.onlyAllow("GET", "HEAD");
         Handler all = (req, res) -> {
-            if (req.prologue().method() == Method.GET) {
+            if (readsMetrics(req.prologue().method())) {
                 res.next();
             } else {
                 refuse.handle(req, res);
@@ -73,7 +74,7 @@ final class Observability {
             for (String scope : METRIC_SCOPES) {
                 rules.any("/observe/metrics/" + scope, all);
                 rules.any("/observe/metrics/" + scope + "/{metric}", (req, res) -> {
-                    if (req.prologue().method() != Method.GET) {
+                    if (!readsMetrics(req.prologue().method())) {
                         refuse.handle(req, res);
                     } else if (metricExists(scope, req.path().pathParameters().get("metric"))) {
                         res.next();
@@ -83,6 +84,10 @@ final class Observability {
                 });
             }
         };
+    }
+
+    private static boolean readsMetrics(Method method) {
+        return method == Method.GET || method == Method.HEAD;
     }
 
     private static boolean metricExists(String scope, String name) {

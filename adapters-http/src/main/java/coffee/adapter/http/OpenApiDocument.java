@@ -54,14 +54,15 @@ final class OpenApiDocument {
 
     /**
      * Runs before the feature (the API's routes come before Helidon's features): answers what
-     * the feature would answer oddly in the API's way. A method other than {@code GET} is a
-     * {@code 405} (the feature would leave it to a {@code 404}), an unknown {@code format} a
+     * the feature would answer oddly in the API's way. A method other than {@code GET} and
+     * {@code HEAD} is a {@code 405} (the feature would leave it to a {@code 404}), an unknown {@code format} a
      * {@code 400} that names it, and an {@code Accept} naming none of the served types a
      * {@code 406} (the feature would pass it on to a {@code 404}).
      */
     static HttpService requestsChecked() {
         return rules -> rules.get(PATH, OpenApiDocument::checkFormat)
-                .any(PATH, Routes.onlyAllowServedLater("GET"));
+                .head(PATH, OpenApiDocument::checkFormat)
+                .any(PATH, Routes.onlyAllowServedLater("GET", "HEAD"));
     }
 
     private static void checkFormat(ServerRequest req, ServerResponse res) {

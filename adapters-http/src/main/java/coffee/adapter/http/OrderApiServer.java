@@ -30,6 +30,7 @@ public final class OrderApiServer implements AutoCloseable {
     /**
      * Starts serving; returns once the port is bound.
      *
+     * @throws CannotListenException if it cannot listen on the configured host and port
      * @param kafka readiness of what the API needs behind it, for {@code /observe/health/ready}
      */
     public static OrderApiServer start(HttpSettings settings, OrderUseCases useCases, ReadinessCheck kafka) {
@@ -74,22 +75,40 @@ public final class OrderApiServer implements AutoCloseable {
                 .featuresDiscoverServices(false)
                 .routing(routing -> routing(routing, settings, useCases));
         features(kafka, view).forEach(builder::addFeature);
-        return new Prepared(builder.build());
+        return new Prepared(builder.build(), settings.host(), settings.port());
     }
 
     /** A server built and not started yet. */
     public static final class Prepared {
 
         private final WebServer server;
+        private final String host;
+        private final int port;
 
-        private Prepared(WebServer server) {
+        private Prepared(WebServer server, String host, int port) {
             this.server = server;
+            this.host = host;
+            this.port = port;
         }
 
-        /** Starts serving; returns once the port is bound. */
+        /**
+         * Starts serving; returns once the port is bound.
+         *
+         * @throws CannotListenException if it cannot listen on the configured host and port
+         */
         public OrderApiServer start() {
-            return new OrderApiServer(server.start());
+            return new OrderApiServer(Listening.started(server.start(), host, port));
         }
+    }
+
+    /**
+     * Returns if the API could listen on {@code host:port} now, without starting anything: a
+     * role checks its port before it starts Kafka clients or a broker.
+     *
+     * @throws CannotListenException saying why it could not
+     */
+    public static void checkCanListen(String host, int port) {
+        Listening.check(host, port);
     }
 
     /**
@@ -104,7 +123,7 @@ public final class OrderApiServer implements AutoCloseable {
         Map<String, ReadinessCheck> readiness = new LinkedHashMap<>();
         readiness.put("kafka", kafka);
         readiness.put("view", view);
-        return List.of(Observability.feature(readiness), OpenApiDocument.feature());
+        return List.of(Observability.feature(readiness), HeadAsGet.feature(OpenApiDocument.feature()));
     }
 
     /** Every route and filter of the API; tests build servers from it too. */
@@ -116,7 +135,7 @@ public final class OrderApiServer implements AutoCloseable {
                 .register(new HealthHttpService())
                 // after the API, so its routes come first; a GET that names no file falls through
                 // to the JSON 404 like any unknown route
-                .register(WebPage.files())
+                .register(WebPage.conditionalRequests(), WebPage.files())
                 // the paths the files and the features serve (those come later): other methods
                 // answer 405 with Allow, as on the API's own paths
                 .register(WebPage.otherMethodsRefused(), Observability.otherMethodsRefused(),

@@ -8,6 +8,7 @@ import coffee.application.port.in.CancelOrderResult;
 import coffee.application.port.in.PlaceOrderCommand;
 import coffee.application.port.in.PlaceOrderResult;
 import coffee.domain.CustomerName;
+import coffee.domain.InvalidOrderException;
 import coffee.domain.Order;
 import coffee.domain.OrderId;
 import coffee.domain.OrderQuery;
@@ -28,6 +29,7 @@ import java.util.stream.Collectors;
 final class OrderHttpService implements HttpService {
 
     static final HeaderName IDEMPOTENCY_KEY = HeaderNames.create("Idempotency-Key");
+    private static final String CUSTOMER = "customer";
     /** Seconds a client should wait before retrying when Kafka is unavailable. */
     private static final String RETRY_AFTER_SECONDS = "2";
     private static final String STATUSES = Arrays.stream(OrderStatus.values())
@@ -51,9 +53,11 @@ final class OrderHttpService implements HttpService {
         OrderHttpService here = new OrderHttpService(new OrderUseCases(useCases.placeOrder(), useCases.cancelOrder(),
                 useCases.findOrdersHere()), maxBodyBytes);
         return rules -> rules.get(PEER_ORDER, here::find)
-                .any(PEER_ORDER, Routes.onlyAllow("GET"))
+                .head(PEER_ORDER, HeadAsGet.handler(here::find))
+                .any(PEER_ORDER, Routes.onlyAllow("GET", "HEAD"))
                 .get(PEER_ORDERS, here::list)
-                .any(PEER_ORDERS, Routes.onlyAllow("GET"));
+                .head(PEER_ORDERS, HeadAsGet.handler(here::list))
+                .any(PEER_ORDERS, Routes.onlyAllow("GET", "HEAD"));
     }
 
     static final String PEER_ORDER = "/internal/view/order/{id}";
@@ -64,12 +68,14 @@ final class OrderHttpService implements HttpService {
         rules.post("/order", this::place)
                 .any("/order", Routes.onlyAllow("POST"))
                 .get("/order/{id}", this::find)
+                .head("/order/{id}", HeadAsGet.handler(this::find))
                 .delete("/order/{id}", this::cancel)
-                .any("/order/{id}", Routes.onlyAllow("GET", "DELETE"))
+                .any("/order/{id}", Routes.onlyAllow("GET", "HEAD", "DELETE"))
                 .post("/order/{id}/cancel", this::cancel)
                 .any("/order/{id}/cancel", Routes.onlyAllow("POST"))
                 .get("/orders", this::list)
-                .any("/orders", Routes.onlyAllow("GET"));
+                .head("/orders", HeadAsGet.handler(this::list))
+                .any("/orders", Routes.onlyAllow("GET", "HEAD"));
     }
 
     private void place(ServerRequest req, ServerResponse res) {
@@ -130,10 +136,26 @@ final class OrderHttpService implements HttpService {
                     Status.BAD_REQUEST_400, "status must be one of: " + STATUSES, "status")));
         }
         Optional<String> customer = req.query().first("customer").asOptional();
-        if (customer.isPresent() && !customer.get().isBlank()) {
-            query = query.withCustomer(CustomerName.of(customer.get()));
+        if (customer.isPresent() && !customer.get().isEmpty()) {
+            query = query.withCustomer(customerFilter(customer.get()));
         }
         Json.sendEncoded(res, Status.OK_200, OrderJson.orders(useCases.findOrders().list(query)));
+    }
+
+    /**
+     * The {@code customer} filter as it was typed: empty is no filter (a form left blank), but
+     * spaces or control characters are no name, and the error names the parameter, not the
+     * order field the rule comes from.
+     */
+    private static CustomerName customerFilter(String typed) {
+        try {
+            return new CustomerName(typed);
+        } catch (InvalidOrderException e) {
+            String message = e.getMessage().startsWith(CustomerName.FIELD)
+                    ? CUSTOMER + e.getMessage().substring(CustomerName.FIELD.length())
+                    : e.getMessage();
+            throw new ApiProblem(Status.BAD_REQUEST_400, message, CUSTOMER);
+        }
     }
 
     private static int limit(ServerRequest req) {

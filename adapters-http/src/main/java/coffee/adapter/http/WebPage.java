@@ -1,11 +1,19 @@
 package coffee.adapter.http;
 
+import coffee.adapter.http.support.HttpDates;
 import io.helidon.common.Size;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.staticcontent.ClasspathHandlerConfig;
 import io.helidon.webserver.staticcontent.MemoryCache;
 import io.helidon.webserver.staticcontent.StaticContentFeature;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The web page at {@code /}: the static files under {@code web/} on the class path (HTML, CSS
@@ -38,6 +46,46 @@ final class WebPage {
                 // it from the jar into files in the temporary directory
                 .memoryCache(MemoryCache.create(cache -> cache.capacity(Size.parse("1 MB"))))
                 .build());
+    }
+
+    /**
+     * Runs before the files: dates them as HTTP says and answers {@code If-Modified-Since}
+     * itself. Helidon 4.5 writes {@code Last-Modified} with a one-digit day in the machine's time
+     * zone, and compares {@code If-Modified-Since} (whole seconds) with the file's time to the
+     * millisecond, so the very date it sent answers {@code 200} instead of {@code 304}. What a
+     * file's validators are is learned from its first {@code 200}; until then (the first request
+     * after a start), Helidon answers as it does. {@code If-None-Match} comes first, as HTTP says,
+     * and stays Helidon's.
+     */
+    static HttpService conditionalRequests() {
+        Map<String, Validators> seen = new ConcurrentHashMap<>();
+        Handler handler = (req, res) -> {
+            String path = req.path().path();
+            Validators known = seen.get(path);
+            if (known != null && !req.headers().contains(HeaderNames.IF_NONE_MATCH)) {
+                Optional<Instant> since = req.headers().first(HeaderNames.IF_MODIFIED_SINCE).flatMap(HttpDates::parse);
+                if (since.isPresent() && !since.get().isBefore(known.lastModified())) {
+                    res.header(HeaderNames.ETAG, known.etag());
+                    res.header(HeaderNames.LAST_MODIFIED, HttpDates.format(known.lastModified()));
+                    res.status(Status.NOT_MODIFIED_304).send();
+                    return;
+                }
+            }
+            res.beforeSend(() -> res.headers().first(HeaderNames.LAST_MODIFIED).flatMap(HttpDates::parse)
+                    .ifPresent(modified -> {
+                        res.headers().set(HeaderNames.LAST_MODIFIED, HttpDates.format(modified));
+                        Optional<String> etag = res.headers().first(HeaderNames.ETAG);
+                        if (res.status().code() == Status.OK_200.code() && etag.isPresent()) {
+                            seen.putIfAbsent(path, new Validators(etag.get(), modified));
+                        }
+                    }));
+            res.next();
+        };
+        return rules -> PATHS.forEach(path -> rules.get(path, handler).head(path, handler));
+    }
+
+    /** What a file's {@code 200} said about its version. */
+    private record Validators(String etag, Instant lastModified) {
     }
 
     /** Other methods than {@code GET} and {@code HEAD} on the page's paths answer {@code 405}. */

@@ -2,6 +2,7 @@ package coffee.adapter.http;
 
 import static coffee.domain.OrderTestData.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coffee.application.readmodel.InMemoryOrderRepository;
@@ -11,6 +12,8 @@ import coffee.application.service.OrderQueries;
 import coffee.application.service.PlaceOrderService;
 import coffee.application.service.TimedOrderPublisher;
 import coffee.domain.OrderId;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -61,6 +64,7 @@ class ObservabilityIT {
             ApiClient api = new ApiClient(management.port());
 
             assertEquals(200, api.get("/observe/health/ready").status());
+            assertTrue(api.get("/health").header("Date").matches("[A-Z][a-z]{2}, \\d{2} .* GMT"), "an IMF-fixdate");
             problem.set(Optional.of("the consumer loop stopped"));
             assertEquals(503, api.get("/observe/health/ready").status());
             assertEquals(200, api.get("/health").status(), "liveness does not follow readiness");
@@ -70,6 +74,17 @@ class ObservabilityIT {
                 metrics = api.get("/observe/metrics").raw().body();
             }
             assertTrue(metrics.contains("coffee_consumer_lag{partition=\"0\""), metrics);
+        }
+    }
+
+    @Test
+    void the_management_server_on_a_port_in_use_says_so() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            CannotListenException e = assertThrows(CannotListenException.class,
+                    () -> ManagementServer.start("0.0.0.0", taken.getLocalPort(), Optional::empty));
+
+            assertEquals(CannotListenException.Reason.PORT_IN_USE, e.reason());
+            assertEquals(taken.getLocalPort(), e.port());
         }
     }
 }

@@ -318,6 +318,32 @@ class OpenApiConformanceIT {
             return api.send(api.request("GET", "/openapi").header("Accept", "text/html"));
         });
 
+        // HEAD wherever GET: the same answers without their bodies
+        cases.put("HEAD /order/{id} 200", () -> {
+            Server server = server();
+            return head(server, "/order/" + server.saved(OrderTestData.aPendingOrder()).id());
+        });
+        cases.put("HEAD /order/{id} 404", () -> head(server(), "/order/" + OrderId.random()));
+        cases.put("HEAD /orders 200", () -> head(server(), "/orders?customer=ann&limit=10"));
+        cases.put("HEAD /orders 400", () -> head(server(), "/orders?status=brewing"));
+        cases.put("HEAD /orders 503", () -> head(viewAway(), "/orders"));
+        cases.put("HEAD /order/{id} 503", () -> head(viewAway(), "/order/" + OrderId.random()));
+        cases.put("HEAD /internal/view/order/{id} 200", () -> {
+            Server server = server();
+            return head(server, "/internal/view/order/" + server.saved(OrderTestData.aPendingOrder()).id());
+        });
+        cases.put("HEAD /internal/view/order/{id} 404", () -> head(server(), "/internal/view/order/" + OrderId.random()));
+        cases.put("HEAD /internal/view/orders 200", () -> head(server(), "/internal/view/orders?limit=5"));
+        cases.put("HEAD /internal/view/orders 400", () -> head(server(), "/internal/view/orders?limit=0"));
+        cases.put("HEAD /menu 200", () -> head(server(), "/menu"));
+        cases.put("HEAD /health 200", () -> head(server(), "/health"));
+        cases.put("HEAD /openapi 200", () -> head(server(), "/openapi"));
+        cases.put("HEAD /openapi 400", () -> head(server(), "/openapi?format=xml"));
+        cases.put("HEAD /openapi 406", () -> {
+            ApiClient api = server().api;
+            return api.send(api.request("HEAD", "/openapi").header("Accept", "text/html"));
+        });
+
         // Helidon's health endpoints: the kafka check is the one readiness check there is
         for (String path : List.of("/observe/health", "/observe/health/ready", "/observe/health/check/{name}",
                 "/observe/health/ready/{name}")) {
@@ -344,7 +370,13 @@ class OpenApiConformanceIT {
         cases.put("GET /observe/metrics 200", () -> server().api.get("/observe/metrics"));
         Map<String, String> aMetricOf = Map.of("application", "coffee_http_request_duration",
                 "base", "memory.usedHeap", "vendor", "requests.count");
+        cases.put("HEAD /observe/metrics 200", () -> head(server(), "/observe/metrics"));
         for (String scope : Observability.METRIC_SCOPES) {
+            cases.put("HEAD /observe/metrics/" + scope + " 200", () -> head(server(), "/observe/metrics/" + scope));
+            cases.put("HEAD /observe/metrics/" + scope + "/{metric} 200",
+                    () -> head(server(), "/observe/metrics/" + scope + "/" + aMetricOf.get(scope)));
+            cases.put("HEAD /observe/metrics/" + scope + "/{metric} 404",
+                    () -> head(server(), "/observe/metrics/" + scope + "/no_such_metric"));
             cases.put("GET /observe/metrics/" + scope + " 200", () -> server().api.get("/observe/metrics/" + scope));
             cases.put("GET /observe/metrics/" + scope + "/{metric} 200",
                     () -> server().api.get("/observe/metrics/" + scope + "/" + aMetricOf.get(scope)));
@@ -375,6 +407,10 @@ class OpenApiConformanceIT {
             });
         }
         return cases;
+    }
+
+    private static ApiClient.Response head(Server server, String path) {
+        return server.api.send(server.api.request("HEAD", path));
     }
 
     private static ApiClient.Response cancel(Server server, String route, OrderId id) {

@@ -109,6 +109,35 @@ class OrderApiServerIT {
     }
 
     @Test
+    void a_port_in_use_is_reported_as_such_not_as_a_server_on_port_minus_one() throws IOException {
+        OrderUseCases useCases = new OrderUseCases(new PlaceOrderService(kafka, orders, OrderId::random, clock),
+                new CancelOrderService(kafka, orders, clock, Duration.ofMillis(300)), new OrderQueries(orders));
+        try (ServerSocket taken = new ServerSocket(0)) {
+            OrderApiServer.Prepared prepared = OrderApiServer.prepare(
+                    HttpSettings.defaults().withPort(taken.getLocalPort()), useCases, kafkaProblem::get);
+
+            CannotListenException e = assertThrows(CannotListenException.class, prepared::start);
+
+            assertEquals(CannotListenException.Reason.PORT_IN_USE, e.reason());
+            assertEquals(taken.getLocalPort(), e.port());
+        }
+    }
+
+    @Test
+    void whether_a_port_is_free_can_be_checked_before_anything_starts() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            CannotListenException e = assertThrows(CannotListenException.class,
+                    () -> OrderApiServer.checkCanListen("0.0.0.0", taken.getLocalPort()));
+
+            assertEquals(CannotListenException.Reason.PORT_IN_USE, e.reason());
+        }
+        OrderApiServer.checkCanListen("0.0.0.0", 0);
+        CannotListenException unknown = assertThrows(CannotListenException.class,
+                () -> OrderApiServer.checkCanListen("no-such-host.invalid", 0));
+        assertEquals(CannotListenException.Reason.UNKNOWN_HOST, unknown.reason());
+    }
+
+    @Test
     void the_request_id_travels_from_the_header_to_kafka_and_back() {
         ApiClient.Response response = start().placeOrder("Ann", "latte", "X-Request-ID", "trace-42");
 
@@ -273,6 +302,27 @@ class OrderApiServerIT {
         assertJsonError(start().get(path), 400);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"%0A", "%0D%0A", "%09", "%20", "%20%20", "a%0Ab", "%20ann", "ann%20", "xxxxxxxxxxxxxxxxxxxxxxxxx"
+        + "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"})
+    void a_customer_filter_that_names_no_customer_is_a_400_naming_the_parameter(String customer) {
+        ApiClient.Response response = start().get("/orders?customer=" + customer);
+
+        assertJsonError(response, 400);
+        assertEquals("customer", response.text("field"));
+        assertTrue(response.text("error").startsWith("customer "), response.text("error"));
+    }
+
+    @Test
+    void an_empty_customer_filter_is_no_filter() {
+        start();
+        save(coffee.domain.OrderTestData.anOrder().forCustomer("Ann").placedAt(T0).build());
+        save(coffee.domain.OrderTestData.anOrder().forCustomer("Bob").placedAt(T0).build());
+
+        assertEquals(2, api.get("/orders?customer=").json().size());
+        assertEquals(1, api.get("/orders?customer=BOB").json().size());
+    }
+
     private Order save(Order order) {
         orders.save(order);
         return order;
@@ -398,6 +448,48 @@ class OrderApiServerIT {
         assertEquals(null, again.header("Content-Type"), "no JSON error body was attempted");
     }
 
+    private static final String IMF_FIXDATE = "(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d{2} "
+            + "(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d{4} \\d{2}:\\d{2}:\\d{2} GMT";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/style.css", "/health", "/orders?limit=0", "/no-such-page"})
+    void every_date_is_an_imf_fixdate_with_a_two_digit_day(String path) {
+        ApiClient.Response response = start().get(path);
+
+        assertTrue(response.header("Date").matches(IMF_FIXDATE), "Date: " + response.header("Date"));
+        if (response.status() == 200 && !path.equals("/health")) {
+            assertTrue(response.header("Last-Modified").matches(IMF_FIXDATE),
+                    "Last-Modified: " + response.header("Last-Modified"));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"GET /", "HEAD /", "GET /index.html", "GET /app.js"})
+    void if_modified_since_the_last_modified_the_browser_got_is_a_304(String call) {
+        String[] parts = call.split(" ");
+        ApiClient.Response page = start().get(parts[1]);
+
+        ApiClient.Response again = api.send(api.request(parts[0], parts[1])
+                .header("If-Modified-Since", page.header("Last-Modified")));
+
+        assertEquals(304, again.status(), again.toString());
+        assertEquals("", again.raw().body());
+        assertEquals(page.header("ETag"), again.header("ETag"));
+        assertNotNull(again.header("X-Request-ID"));
+    }
+
+    @Test
+    void a_page_changed_since_the_browser_s_copy_is_sent_whole() {
+        String lastModified = start().get("/").header("Last-Modified");
+        String before = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                ZonedDateTime.parse(lastModified, DateTimeFormatter.RFC_1123_DATE_TIME).minusSeconds(1));
+
+        ApiClient.Response again = api.send(api.request("GET", "/").header("If-Modified-Since", before));
+
+        assertEquals(200, again.status(), again.toString());
+        assertTrue(again.raw().body().contains("<html"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"PUT /order", "GET /order", "PATCH /order/x", "GET /order/x/cancel", "POST /orders",
         "DELETE /menu", "POST /health", "POST /", "DELETE /", "POST /style.css", "PUT /index.html",
@@ -410,6 +502,42 @@ class OrderApiServerIT {
 
         assertJsonError(response, 405);
         assertNotNull(response.header("Allow"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/health", "/menu", "/orders", "/orders?status=brewing", "/order/0b6a4a8e-6f0e-4a39-8f6d-2b8c3c1f9a77",
+        "/order/not-an-id", "/openapi", "/openapi?format=json", "/openapi?format=xml", "/observe/metrics",
+        "/observe/metrics/base", "/observe/metrics/application/no_such_metric", "/", "/style.css"})
+    void head_answers_what_get_answers_without_the_body(String path) {
+        start();
+        api.get("/menu"); // so the application metrics exist
+
+        ApiClient.Response get = api.send(api.request("GET", path).header("X-Request-ID", "same-id"));
+        ApiClient.Response head = api.send(api.request("HEAD", path).header("X-Request-ID", "same-id"));
+
+        assertEquals(get.status(), head.status(), "HEAD " + path + ": " + head);
+        assertEquals("", head.raw().body());
+        assertEquals(get.header("Content-Type"), head.header("Content-Type"));
+        assertEquals("same-id", head.header("X-Request-ID"));
+        if (path.startsWith("/observe/metrics") && get.status() == 200) {
+            // the metrics change between the two requests: a length, not the same one
+            assertTrue(Long.parseLong(head.header("Content-Length")) > 0, head.raw().headers().map().toString());
+        } else {
+            assertEquals(get.header("Content-Length"), head.header("Content-Length"), "Content-Length of HEAD " + path);
+        }
+    }
+
+    @Test
+    void head_of_an_order_answers_its_headers() {
+        start();
+        String id = api.placeOrder("Ann", "Latte").json().get("order").get("id").asText();
+
+        ApiClient.Response get = api.get("/order/" + id);
+        ApiClient.Response head = api.send(api.request("HEAD", "/order/" + id));
+
+        assertEquals(200, head.status(), head.toString());
+        assertEquals("", head.raw().body());
+        assertEquals(get.header("Content-Length"), head.header("Content-Length"));
     }
 
     @Test
@@ -527,6 +655,25 @@ class OrderApiServerIT {
         assertEquals(1, kafka.published().size(), "only the authorized order went to Kafka");
         assertEquals(200, api.get("/orders").status());
         assertEquals(200, api.get("/menu").status());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bearer s3cret-key", "BEARER s3cret-key", "Bearer  s3cret-key", "bEaReR s3cret-key"})
+    void the_bearer_scheme_is_case_insensitive_as_http_says(String authorization) {
+        start(HttpSettings.defaults().withApiKey("s3cret-key"), new PlaceOrderService(kafka, orders, OrderId::random, clock));
+
+        ApiClient.Response response = api.placeOrder("Ann", "Latte", "Authorization", authorization);
+
+        assertEquals(201, response.status(), response.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"s3cret-key", "Basic s3cret-key", "Bearer S3CRET-KEY", "Bearer s3cret-key2", "Bearers3cret-key",
+        "Bearer", "Bearer "})
+    void the_key_itself_must_match_exactly(String authorization) {
+        start(HttpSettings.defaults().withApiKey("s3cret-key"), new PlaceOrderService(kafka, orders, OrderId::random, clock));
+
+        assertJsonError(api.placeOrder("Ann", "Latte", "Authorization", authorization), 401);
     }
 
     @Test

@@ -1,7 +1,12 @@
 package coffee.adapter.kafka;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -22,6 +27,39 @@ final class ClientConfigs {
     private static final long LINGER_MS = 5;
 
     private ClientConfigs() {
+    }
+
+    /**
+     * Which of the user's properties a client does not get as given, found by building each
+     * client's configuration rather than from a list that could drift from the code above.
+     */
+    static Map<String, List<String>> ignored(KafkaSettings settings) {
+        Map<String, Map<String, Object>> clients = new LinkedHashMap<>();
+        builtOrSkipped(clients, "producer", () -> producer(settings, "check"));
+        builtOrSkipped(clients, "consumer", () -> groupConsumer(settings, "check"));
+        builtOrSkipped(clients, "feeds", () -> feedConsumer(settings, "check"));
+        builtOrSkipped(clients, "admin", () -> admin(settings, "check"));
+        Map<String, List<String>> ignored = new TreeMap<>();
+        settings.clientProperties().forEach((key, value) -> {
+            List<String> by = clients.entrySet().stream()
+                    .filter(client -> !value.equals(String.valueOf(client.getValue().get(key))))
+                    .map(Map.Entry::getKey)
+                    .toList();
+            if (!by.isEmpty()) {
+                ignored.put(key, by);
+            }
+        });
+        return Collections.unmodifiableMap(ignored);
+    }
+
+    /** A configuration Kafka would refuse is reported when the client is built, not here. */
+    private static void builtOrSkipped(Map<String, Map<String, Object>> clients, String name,
+            Supplier<Map<String, Object>> build) {
+        try {
+            clients.put(name, build.get());
+        } catch (ConfigException refused) {
+            // the client's own start says it, naming the property
+        }
     }
 
     static Map<String, Object> producer(KafkaSettings settings, String clientId) {

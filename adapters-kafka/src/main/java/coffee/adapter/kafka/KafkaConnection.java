@@ -65,7 +65,17 @@ public final class KafkaConnection implements AutoCloseable {
      * @throws KafkaUnavailableException if Kafka does not answer within the timeout
      */
     public void ensureTopics() {
-        topics().ensureExist();
+        topics().ensureExist(settings.timeout());
+    }
+
+    /**
+     * Like {@link #ensureTopics()}, giving up on an unreachable Kafka after {@code answerWithin}
+     * rather than the timeout: for a caller that tries again and again while Kafka starts.
+     *
+     * @throws KafkaUnavailableException if Kafka does not answer within {@code answerWithin}
+     */
+    public void ensureTopics(Duration answerWithin) {
+        topics().ensureExist(answerWithin);
     }
 
     /** Why Kafka is not usable right now (unreachable, a topic missing); empty if it is. */

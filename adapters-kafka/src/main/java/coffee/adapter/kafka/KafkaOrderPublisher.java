@@ -24,7 +24,6 @@ final class KafkaOrderPublisher implements OrderPublisher {
     private final Producer<byte[], byte[]> producer;
     private final String ordersTopic;
     private final String statusTopic;
-    private final Duration timeout;
     private final byte[] writer;
     private final RecentPlacements recent;
 
@@ -35,7 +34,6 @@ final class KafkaOrderPublisher implements OrderPublisher {
         this.writer = writer;
         this.ordersTopic = settings.ordersTopic();
         this.statusTopic = settings.statusTopic();
-        this.timeout = settings.timeout();
     }
 
     @Override
@@ -46,6 +44,7 @@ final class KafkaOrderPublisher implements OrderPublisher {
         record.headers().add(Headers.REQUEST_ID, requestId.value().getBytes(StandardCharsets.UTF_8));
         record.headers().add(Headers.WRITER, writer);
         CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+        long started = System.nanoTime();
         try {
             // bounded by the client's own timeouts (see ClientConfigs): no timer per record here
             producer.send(record, (metadata, failure) -> {
@@ -55,19 +54,23 @@ final class KafkaOrderPublisher implements OrderPublisher {
                     }
                     acknowledged.complete(null);
                 } else {
-                    acknowledged.completeExceptionally(failed(failure));
+                    acknowledged.completeExceptionally(failed(failure, started));
                 }
             });
         } catch (RuntimeException e) {
             // send() itself gives up after max.block.ms when no broker answers
-            acknowledged.completeExceptionally(failed(e));
+            acknowledged.completeExceptionally(failed(e, started));
         }
         return acknowledged;
     }
 
-    private PublishFailedException failed(Throwable cause) {
+    /**
+     * Says how long it really waited: the client gives up on a broker it cannot reach after
+     * max.block.ms, on an acknowledgement after delivery.timeout.ms, each part of the timeout.
+     */
+    private static PublishFailedException failed(Throwable cause, long started) {
         String why = cause instanceof RetriableException || cause instanceof org.apache.kafka.common.errors.TimeoutException
-                ? "Kafka did not acknowledge within " + timeout.toMillis() + " ms"
+                ? "Kafka did not acknowledge within " + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms"
                 : "Kafka refused the record: " + cause.getMessage();
         return new PublishFailedException(why, cause);
     }

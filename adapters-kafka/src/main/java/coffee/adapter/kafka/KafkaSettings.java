@@ -49,6 +49,15 @@ public record KafkaSettings(
         clientProperties = Map.copyOf(clientProperties);
     }
 
+    /**
+     * The client properties given that this system sets itself, so they are not used: each
+     * with the clients that set it (producer, consumer, feeds, admin), in key order. A value
+     * equal to the one the system sets is not listed.
+     */
+    public Map<String, List<String>> ignoredClientProperties() {
+        return ClientConfigs.ignored(this);
+    }
+
     /** Defaults for everything but the brokers: the names and numbers DESIGN.md gives. */
     public static KafkaSettings defaults(List<String> brokers) {
         return new KafkaSettings(brokers, "coffee_orders", "coffee_order_status", "coffee_orders_dlq",

@@ -30,9 +30,14 @@ final class KafkaTopics {
         this.settings = settings;
     }
 
-    /** Creates whichever of the three topics does not exist yet; leaves existing ones alone. */
-    void ensureExist() {
-        Set<String> existing = existingTopics();
+    /**
+     * Creates whichever of the three topics does not exist yet; leaves existing ones alone.
+     *
+     * @param answerWithin how long to wait for Kafka to list its topics (creating them, once it
+     *     answers, may take up to the timeout)
+     */
+    void ensureExist(Duration answerWithin) {
+        Set<String> existing = existingTopics(answerWithin);
         List<NewTopic> missing = new ArrayList<>();
         for (NewTopic topic : wanted()) {
             if (!existing.contains(topic.name())) {
@@ -84,10 +89,6 @@ final class KafkaTopics {
         } catch (KafkaUnavailableException e) {
             return Optional.of(e.getMessage());
         }
-    }
-
-    private Set<String> existingTopics() {
-        return existingTopics(settings.timeout());
     }
 
     private Set<String> existingTopics(Duration timeout) {

@@ -30,6 +30,21 @@ class ClientConfigsTest {
     }
 
     @Test
+    void properties_the_system_sets_itself_are_reported_with_the_clients_that_ignore_them() {
+        KafkaSettings settings = withProperties(Map.of("acks", "0", "linger.ms", "10", "group.id", "mine",
+                "request.timeout.ms", "1000", "security.protocol", "SSL", "enable.idempotence", "true",
+                "enable.auto.commit", "true"));
+
+        assertEquals(Map.of(
+                "acks", List.of("producer"),
+                "enable.auto.commit", List.of("consumer", "feeds"),
+                "group.id", List.of("consumer", "feeds"),
+                "request.timeout.ms", List.of("producer", "admin")), settings.ignoredClientProperties());
+        assertEquals(List.of("acks", "enable.auto.commit", "group.id", "request.timeout.ms"),
+                List.copyOf(settings.ignoredClientProperties().keySet()), "in key order");
+    }
+
+    @Test
     void the_settings_the_guarantees_rest_on_cannot_be_overridden() {
         KafkaSettings settings = withProperties(Map.of("enable.auto.commit", "true", "acks", "0",
                 "enable.idempotence", "false", "delivery.timeout.ms", "120000"));

@@ -13,6 +13,8 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class KafkaOrderPublisherIT {
@@ -36,6 +38,26 @@ class KafkaOrderPublisherIT {
             long tookMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
             assertInstanceOf(PublishFailedException.class, failure.getCause());
             assertTrue(tookMillis < 5_000, "gave up after " + tookMillis + " ms");
+        }
+    }
+
+    @Test
+    void a_publish_kafka_did_not_acknowledge_says_how_long_it_really_waited() throws Exception {
+        KafkaSettings settings = KafkaSettings.defaults(List.of("127.0.0.1:" + portNobodyListensOn()))
+                .withTimeout(Duration.ofSeconds(4));
+        try (KafkaConnection kafka = KafkaConnection.open(settings, "test")) {
+            long started = System.nanoTime();
+
+            CompletionException failure = assertThrows(CompletionException.class, () -> kafka.publisher()
+                    .publish(new OrderPlaced(aPendingOrder()), RequestId.generate()).toCompletableFuture().join());
+
+            long tookMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+            String message = failure.getCause().getMessage();
+            Matcher waited = Pattern.compile("within (\\d+) ms").matcher(message);
+            assertTrue(waited.find(), message);
+            long saidMillis = Long.parseLong(waited.group(1));
+            // it gives up waiting for the broker after half the timeout (max.block.ms), not the whole
+            assertTrue(saidMillis <= tookMillis && saidMillis >= 1_000, message + ", took " + tookMillis + " ms");
         }
     }
 

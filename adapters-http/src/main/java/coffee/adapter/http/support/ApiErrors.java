@@ -3,6 +3,8 @@ package coffee.adapter.http.support;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import coffee.domain.RequestId;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.Method;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -25,10 +27,19 @@ public final class ApiErrors {
         send(req, res, status, message, null);
     }
 
+    /** A {@code HEAD} gets the same answer without its body: the headers, {@code Content-Length} included. */
     public static void send(ServerRequest req, ServerResponse res, Status status, String message, String field) {
         RequestId id = RequestIds.of(req);
         res.header(RequestIds.HEADER, id.value());
-        Json.send(res, status, new ErrorBody(message, id.value(), field));
+        byte[] body = Json.bytes(new ErrorBody(message, id.value(), field));
+        if (req.prologue().method() == Method.HEAD) {
+            res.status(status);
+            res.header(HeaderValues.CONTENT_TYPE_JSON);
+            res.headers().contentLength(body.length);
+            res.send();
+        } else {
+            Json.sendEncoded(res, status, body);
+        }
     }
 
     public static byte[] body(String message, RequestId id) {

@@ -1,0 +1,51 @@
+package coffee.bootstrap;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.turbo.TurboFilter;
+import ch.qos.logback.core.spi.FilterReply;
+import org.slf4j.Marker;
+
+/**
+ * Drops Kafka client warnings that say nothing this system does not say better, before they
+ * cost anything: while a broker is unreachable, every client's network thread warns at each
+ * reconnect ("Connection to node -1 ... could not be established", "Bootstrap broker ...
+ * disconnected"), a couple of hundred lines a minute. The roles say it once per attempt
+ * ("waiting for Kafka") or once per outage ("Kafka is not usable"). At {@code LOG_LEVEL=debug}
+ * they are kept, for whoever digs into a connection problem.
+ *
+ * <p>And one warning is always dropped: on every stop of {@code serve} and {@code broker}, the
+ * embedded broker's shutdown (Kafka 4.4) closes the NetworkClient of its controller
+ * registration channel once more after it is closed, which warns "Attempting to close
+ * NetworkClient that has already been closed." The second close does nothing, and the line
+ * says nothing a user can act on.
+ */
+final class KafkaLogNoise extends TurboFilter {
+
+    private static final String NETWORK_CLIENT = "org.apache.kafka.clients.NetworkClient";
+
+    private final boolean keepConnectionAttempts;
+
+    KafkaLogNoise(boolean keepConnectionAttempts) {
+        this.keepConnectionAttempts = keepConnectionAttempts;
+    }
+
+    @Override
+    public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
+        // format is null when a logger only asks whether a level is enabled: the hot path
+        if (format == null || !NETWORK_CLIENT.equals(logger.getName())) {
+            return FilterReply.NEUTRAL;
+        }
+        if (!keepConnectionAttempts && isConnectionAttempt(format)) {
+            return FilterReply.DENY;
+        }
+        if (format.contains("Attempting to close NetworkClient that has already been closed")) {
+            return FilterReply.DENY;
+        }
+        return FilterReply.NEUTRAL;
+    }
+
+    private static boolean isConnectionAttempt(String format) {
+        return format.contains("could not be established") || format.contains("Bootstrap broker");
+    }
+}
