@@ -19,10 +19,19 @@ import org.slf4j.Marker;
  * registration channel once more after it is closed, which warns "Attempting to close
  * NetworkClient that has already been closed." The second close does nothing, and the line
  * says nothing a user can act on.
+ *
+ * <p>And two of Kafka Streams' (the producers' view): "Processing exception handler is not
+ * enabled for the GlobalThread", which its internal clients repeat although the view enables it
+ * and runs no global thread; and "Using an OS temp directory in the state.dir property" for the
+ * throwaway state directories a producer on a free port (0) makes itself, which are meant to go.
  */
 final class KafkaLogNoise extends TurboFilter {
 
     private static final String NETWORK_CLIENT = "org.apache.kafka.clients.NetworkClient";
+    private static final String STREAMS_CONFIG = "org.apache.kafka.streams.StreamsConfig";
+    private static final String STATE_DIRECTORY = "org.apache.kafka.streams.processor.internals.StateDirectory";
+    /** The prefix of the state directories ProducerRole makes for a producer on a free port. */
+    static final String THROWAWAY_STATE = "coffee-view-";
 
     private final boolean keepConnectionAttempts;
 
@@ -33,7 +42,17 @@ final class KafkaLogNoise extends TurboFilter {
     @Override
     public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
         // format is null when a logger only asks whether a level is enabled: the hot path
-        if (format == null || !NETWORK_CLIENT.equals(logger.getName())) {
+        if (format == null) {
+            return FilterReply.NEUTRAL;
+        }
+        if (STREAMS_CONFIG.equals(logger.getName())) {
+            return format.contains("not enabled for the GlobalThread") ? FilterReply.DENY : FilterReply.NEUTRAL;
+        }
+        if (STATE_DIRECTORY.equals(logger.getName())) {
+            return format.contains("OS temp directory") && mentions(format, params, THROWAWAY_STATE)
+                    ? FilterReply.DENY : FilterReply.NEUTRAL;
+        }
+        if (!NETWORK_CLIENT.equals(logger.getName())) {
             return FilterReply.NEUTRAL;
         }
         if (!keepConnectionAttempts && isConnectionAttempt(format)) {
@@ -43,6 +62,21 @@ final class KafkaLogNoise extends TurboFilter {
             return FilterReply.DENY;
         }
         return FilterReply.NEUTRAL;
+    }
+
+    /** Whether the message, put together or in its parameters, contains {@code text}. */
+    private static boolean mentions(String format, Object[] params, String text) {
+        if (format.contains(text)) {
+            return true;
+        }
+        if (params != null) {
+            for (Object param : params) {
+                if (String.valueOf(param).contains(text)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean isConnectionAttempt(String format) {

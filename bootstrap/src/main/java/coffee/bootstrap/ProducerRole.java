@@ -70,6 +70,8 @@ final class ProducerRole implements AutoCloseable {
                 // taken since the check at the start
                 throw HttpPorts.explained(e, Settings.SERVER_PORT);
             }
+            // said at every log level, as where the producer listens is
+            view.whenReady(summary -> Lifecycle.ANNOUNCE.log(Level.INFO, summary));
             view.start(advertised(config, http.port()));
             Lifecycle.ANNOUNCE.log(Level.INFO, String.format(Locale.ROOT,
                     "producer ready in %s ms: API on http://localhost:%s, Kafka %s; the view of orders "
@@ -111,7 +113,7 @@ final class ProducerRole implements AutoCloseable {
             return Path.of(".coffee", "view-" + port);
         }
         try {
-            return Files.createTempDirectory("coffee-view-");
+            return Files.createTempDirectory(KafkaLogNoise.THROWAWAY_STATE);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot create a state directory for the view", e);
         }

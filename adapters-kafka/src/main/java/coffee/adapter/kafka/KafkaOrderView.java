@@ -85,6 +85,8 @@ public final class KafkaOrderView implements OrderView, AutoCloseable {
     private volatile HostInfo self;
     private volatile long startedNanos;
     private volatile boolean announcedReady;
+    private volatile java.util.function.Consumer<String> readyAnnouncement =
+            summary -> LOG.log(Level.INFO, summary);
 
     /** @param partitionCount how many partitions a topic has, asked from Kafka */
     KafkaOrderView(KafkaSettings kafka, ViewSettings settings, String clientId, Admin admin,
@@ -189,6 +191,14 @@ public final class KafkaOrderView implements OrderView, AutoCloseable {
                 });
     }
 
+    /**
+     * Where to say, once, that the view answers reads ("order view ready in N ms: ..."); the
+     * log at INFO unless given. Call before {@link #start}.
+     */
+    public void whenReady(java.util.function.Consumer<String> announcement) {
+        this.readyAnnouncement = announcement;
+    }
+
     private synchronized void announceIfReady() {
         if (!announcedReady && notReady().isEmpty()) {
             announcedReady = true;
@@ -199,10 +209,9 @@ public final class KafkaOrderView implements OrderView, AutoCloseable {
             } catch (RuntimeException e) {
                 held = -1;
             }
-            long heldOrders = held;
-            LOG.log(Level.INFO, () -> String.format(Locale.ROOT,
+            readyAnnouncement.accept(String.format(Locale.ROOT,
                     "order view ready in %s ms: about %,d orders held here, %,d records restored, %s",
-                    Duration.ofNanos(System.nanoTime() - startedNanos).toMillis(), heldOrders,
+                    Duration.ofNanos(System.nanoTime() - startedNanos).toMillis(), held,
                     restoration.restored(), settings.stateDirectory()));
         }
     }
