@@ -124,7 +124,8 @@ public final class KafkaOrderView implements OrderView, AutoCloseable {
         latest = new LatestOffsets(admin, kafka.ordersTopic(), orders);
         self = HostInfo.buildFromEndpoint(advertised);
         KafkaStreams created = new KafkaStreams(
-                OrderViewTopology.build(kafka.ordersTopic(), kafka.statusTopic(), progress, watchers, recent),
+                OrderViewTopology.build(kafka.ordersTopic(), kafka.statusTopic(), progress, watchers, recent,
+                        settings.finishedRetention()),
                 config(advertised));
         created.setGlobalStateRestoreListener(restoration);
         created.setStateListener((now, before) -> stateChanged(now));

@@ -1,5 +1,6 @@
 package coffee.adapter.kafka;
 
+import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -23,13 +24,13 @@ final class OrderViewTopology {
     }
 
     static Topology build(String ordersTopic, String statusTopic, ViewProgress progress, OrderWatchers watchers,
-            RecentPlacements recent) {
+            RecentPlacements recent, Duration finishedRetention) {
         Topology topology = new Topology();
         topology.addSource("orders-topic", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(),
                 ordersTopic);
         topology.addSource("status-topic", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(),
                 statusTopic);
-        topology.addProcessor("fold", () -> new OrderViewProcessor(ordersTopic, progress, watchers, recent),
+        topology.addProcessor("fold", () -> new OrderViewProcessor(ordersTopic, progress, watchers, recent, finishedRetention),
                 "orders-topic", "status-topic");
         topology.addStateStore(store(ORDERS), "fold");
         topology.addStateStore(store(BY_STATUS), "fold");

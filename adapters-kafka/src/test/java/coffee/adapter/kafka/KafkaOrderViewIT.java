@@ -21,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -106,9 +107,12 @@ class KafkaOrderViewIT {
     }
 
     private KafkaOrderView startInstance(String name, Path stateDirectory, int standbys) {
+        return startInstance(name, new ViewSettings(applicationId, stateDirectory, standbys, 16L << 20));
+    }
+
+    private KafkaOrderView startInstance(String name, ViewSettings viewSettings) {
         KafkaConnection connection = closeLater(KafkaConnection.open(settings, name));
-        KafkaOrderView view = connection.orderView(
-                new ViewSettings(applicationId, stateDirectory, standbys, 16L << 20), inProcessPeers);
+        KafkaOrderView view = connection.orderView(viewSettings, inProcessPeers);
         instances.put(name + ":1", view);
         view.start(name + ":1");
         closeLater(() -> {
@@ -220,6 +224,34 @@ class KafkaOrderViewIT {
                 .withStatus(OrderStatus.COMPLETED)));
         assertEquals(List.of(annsNew, bobs), view.list(OrderQuery.newest(10).withStatus(OrderStatus.PENDING)));
         assertEquals(List.of(), view.list(OrderQuery.newest(10).withCustomer(new CustomerName("Annabel"))));
+    }
+
+    @Test
+    void with_a_retention_finished_orders_placed_before_it_are_forgotten_and_the_rest_kept() throws Exception {
+        KafkaOrderView view = startInstance("one",
+                new ViewSettings(applicationId, newStateDirectory(), 0, 16L << 20, Duration.ofMinutes(1)));
+        awaitReady(view);
+        Instant now = Instant.now();
+        Order oldCompleted = publish(new OrderStatusChanged(place("Ann", 0).startBrewing(T0.plusSeconds(1))
+                .complete(T0.plusSeconds(2))));
+        Order oldCancelled = publish(new OrderStatusChanged(place("Ann", 3).cancel(T0.plusSeconds(4))));
+        Order oldPending = place("Ann", 5);
+        Order newCompleted = publish(new OrderStatusChanged(publish(new OrderPlaced(anOrder().forCustomer("Ann")
+                .placedAt(now).build())).startBrewing(now).complete(now)));
+        view.awaitStatus(newCompleted.id(), OrderStatus.COMPLETED, PATIENCE);
+
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (view.find(oldCompleted.id()).isPresent() || view.find(oldCancelled.id()).isPresent()) {
+            assertTrue(System.nanoTime() < deadline, "finished orders older than the retention still in the view");
+            Thread.sleep(100);
+        }
+
+        assertEquals(List.of(newCompleted, oldPending), view.list(OrderQuery.newest(10)),
+                "an unfinished order stays however old it is");
+        assertEquals(List.of(newCompleted, oldPending),
+                view.list(OrderQuery.newest(10).withCustomer(new CustomerName("Ann"))));
+        assertEquals(List.of(newCompleted), view.list(OrderQuery.newest(10).withStatus(OrderStatus.COMPLETED)));
+        assertEquals(List.of(), view.list(OrderQuery.newest(10).withStatus(OrderStatus.CANCELLED)));
     }
 
     @Test
