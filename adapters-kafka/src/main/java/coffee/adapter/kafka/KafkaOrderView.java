@@ -267,7 +267,7 @@ public final class KafkaOrderView implements OrderView, AutoCloseable {
         return new OrderView() {
             @Override
             public Optional<Order> find(OrderId id) {
-                return findHere(route(id).partition(), id);
+                return findHere(partitionHeldHere(id), id);
             }
 
             @Override
@@ -278,9 +278,23 @@ public final class KafkaOrderView implements OrderView, AutoCloseable {
             @Override
             public Optional<Order> awaitStatus(OrderId id, OrderStatus wanted, Duration timeout)
                     throws InterruptedException {
-                return awaitHere(route(id).partition(), id, wanted, timeout);
+                return awaitHere(partitionHeldHere(id), id, wanted, timeout);
             }
         };
+    }
+
+    /**
+     * The partition of an order another instance asked about, when this instance holds it. When
+     * it does not (the partition moved since the asker looked), the answer is at once that it
+     * cannot answer: waiting to catch up on a partition folded elsewhere would only time out.
+     */
+    private int partitionHeldHere(OrderId id) {
+        KeyQueryMetadata route = route(id);
+        if (!route.activeHost().equals(self)) {
+            throw new OrderViewUnavailableException("order " + id + " is held by instance "
+                    + endpoint(route.activeHost()) + " now, not by this one; retry shortly");
+        }
+        return route.partition();
     }
 
     /**

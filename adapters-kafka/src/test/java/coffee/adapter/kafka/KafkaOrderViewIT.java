@@ -3,9 +3,11 @@ package coffee.adapter.kafka;
 import static coffee.domain.OrderTestData.T0;
 import static coffee.domain.OrderTestData.anOrder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coffee.application.port.out.OrderPublisher;
+import coffee.application.port.out.OrderViewUnavailableException;
 import coffee.application.port.out.OrderView;
 import coffee.domain.CustomerName;
 import coffee.domain.Order;
@@ -324,6 +326,13 @@ class KafkaOrderViewIT {
         assertEquals(newestFirst.subList(0, 25), one.list(OrderQuery.newest(25)));
         assertEquals(newestFirst.subList(0, 25), two.list(OrderQuery.newest(25)));
         assertTrue(one.here().list(OrderQuery.newest(40)).size() < 40, "each holds only its share");
+        Order heldByTwo = placed.stream().filter(order -> one.here().list(OrderQuery.newest(40)).stream()
+                .noneMatch(mine -> mine.id().equals(order.id()))).findFirst().orElseThrow();
+        long asked = System.nanoTime();
+        assertThrows(OrderViewUnavailableException.class, () -> one.here().find(heldByTwo.id()),
+                "asked about an order it does not hold (the asker's map was old), an instance says so");
+        assertTrue(System.nanoTime() - asked < KafkaOrderView.CATCH_UP_PATIENCE.toNanos(),
+                "at once, without waiting to catch up on a partition it does not fold");
 
         Order first = placed.getFirst();
         CompletableFuture<Optional<Order>> waiting = CompletableFuture.supplyAsync(() -> {
