@@ -5,9 +5,13 @@
 # Why these (measured with bench/run on 2 cores; docs/performance.md):
 # - Parallel GC: on 2 cores it gave the producer half again the throughput of G1 (42,700 against
 #   27,500 orders/s in one session) and shorter pauses than Serial. G1 keeps a smaller heap.
-# - A bounded heap per role, instead of a quarter of the machine's memory: the producer's view
-#   keeps every order (about 75 bytes each, so 1 GiB holds over 10 million orders); a consumer
-#   keeps the statuses of its partitions' orders; the broker's data lives in files.
+# - A small bounded heap per role, instead of a quarter of the machine's memory: neither role
+#   holds history in its heap (the producer's view is in RocksDB, off-heap, bounded by
+#   VIEW_MEMORY_MB; a consumer remembers CONSUMER_REMEMBERED_ORDERS recent orders), so what
+#   lives there is requests in flight, Kafka's buffers (16 MiB for the producer client) and the
+#   view's record cache (10 MiB). A producer gets 256 MiB: each open connection costs it about
+#   30 KB of heap (buffers and a virtual thread's stack), and 160 MiB ran out at ~3,000
+#   connections from an overloading client. The broker's data lives in files.
 # - Class data sharing (server roles, load): the classes loaded at start-up are archived at the first
 #   exit (bootstrap/target/cds, one per build) and mapped at the next start, which
 #   takes about a third off the time to the first 201.
@@ -29,10 +33,10 @@ coffee_jvm_options() {
         COFFEE_JVM_OPTIONS+=(--sun-misc-unsafe-memory-access=allow)
     fi
     case "$command" in
-        serve-producer) COFFEE_JVM_OPTIONS+=(-XX:+UseParallelGC -Xms64m -Xmx1g) ;;
-        serve-consumer) COFFEE_JVM_OPTIONS+=(-XX:+UseParallelGC -Xms64m -Xmx1g) ;;
+        serve-producer) COFFEE_JVM_OPTIONS+=(-XX:+UseParallelGC -Xms64m -Xmx256m) ;;
+        serve-consumer) COFFEE_JVM_OPTIONS+=(-XX:+UseParallelGC -Xms32m -Xmx128m) ;;
         broker) COFFEE_JVM_OPTIONS+=(-XX:+UseParallelGC -Xms128m -Xmx1g) ;;
-        serve) COFFEE_JVM_OPTIONS+=(-XX:+UseParallelGC -Xms128m -Xmx2g) ;;
+        serve) COFFEE_JVM_OPTIONS+=(-XX:+UseParallelGC -Xms128m -Xmx1g) ;;
         load) COFFEE_JVM_OPTIONS+=(-XX:+UseParallelGC -Xmx512m) ;;
         *)
             # one-shot commands (order, status, orders, --help): start fast, run briefly
