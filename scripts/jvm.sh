@@ -8,8 +8,8 @@
 # - A small bounded heap per role, instead of a quarter of the machine's memory: neither role
 #   holds history in its heap (the producer's view is in RocksDB, off-heap, bounded by
 #   VIEW_MEMORY_MB; a consumer remembers CONSUMER_REMEMBERED_ORDERS recent orders), so what
-#   lives there is requests in flight, Kafka's buffers (16 MiB for the producer client) and the
-#   view's record cache (10 MiB). A producer gets 256 MiB: each open connection costs it about
+#   lives there is requests in flight and Kafka's buffers (16 MiB for the producer client). A
+#   producer gets 256 MiB: each open connection costs it about
 #   30 KB of heap (buffers and a virtual thread's stack), and 160 MiB ran out at ~3,000
 #   connections from an overloading client. The broker's data lives in files.
 # - Class data sharing (server roles, load): the classes loaded at start-up are archived at the first

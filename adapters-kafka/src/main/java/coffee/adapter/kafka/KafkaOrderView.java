@@ -154,6 +154,8 @@ public final class KafkaOrderView implements OrderView, AutoCloseable {
         config.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, settings.standbyReplicas());
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, kafka.replicationFactor());
         config.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
+        // the stores are not cached (OrderViewTopology): no heap for a record cache
+        config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
         config.put(BoundedRocksDbMemory.MEMORY_BYTES, settings.memoryBytes());
         // an instance that dies is replaced within seconds, not the default 45
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
