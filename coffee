@@ -43,5 +43,9 @@ mkdir -p "$CDS_DIR" 2>/dev/null || CDS_DIR=""
 # the build: names, sizes and times of the jars on the class path
 CDS_KEY=$(cd "$ROOT/bootstrap/target" && stat -c '%n %s %Y' coffee.jar lib/*.jar | cksum | cut -d' ' -f1)
 coffee_jvm_options "$command_name" "$(coffee_java_major "$JAVA_HOME")" "$CDS_DIR" "$CDS_KEY"
+# glibc gives each thread that allocates its own malloc arena (64 MiB of address space, and
+# resident pages that are seldom given back); RocksDB and Kafka's threads allocate natively, so
+# two arenas keep the roles' RSS down (docs/performance.md, Memory)
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 # shellcheck disable=SC2086  # JAVA_OPTS is a list of options on purpose; last ones win
 exec "$JAVA_HOME/bin/java" "${COFFEE_JVM_OPTIONS[@]}" ${JAVA_OPTS:-} -jar "$JAR" "$@"

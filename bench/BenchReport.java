@@ -34,6 +34,8 @@ public final class BenchReport {
     private final Properties machine = new Properties();
     private final Map<String, JsonNode> loads = new TreeMap<>();
     private final Map<String, List<Double>> facts = new LinkedHashMap<>();
+    /** CPU per order of each load run, from cpu.tsv: name → {server µs, broker µs}. */
+    private final Map<String, double[]> cpu = new TreeMap<>();
     private final StringBuilder out = new StringBuilder();
 
     private BenchReport(Path data) throws IOException {
@@ -51,6 +53,13 @@ public final class BenchReport {
             for (String line : Files.readAllLines(factsFile)) {
                 String[] fields = line.split("\t");
                 facts.computeIfAbsent(fields[0], k -> new ArrayList<>()).add(Double.parseDouble(fields[2]));
+            }
+        }
+        Path cpuFile = data.resolve("cpu.tsv");
+        if (Files.exists(cpuFile)) {
+            for (String line : Files.readAllLines(cpuFile)) {
+                String[] fields = line.split("\t");
+                cpu.put(fields[0], new double[] {Double.parseDouble(fields[1]), Double.parseDouble(fields[2])});
             }
         }
     }
@@ -111,6 +120,21 @@ public final class BenchReport {
         return ratios;
     }
 
+    /** CPU µs per order ({@code 0} the server's, {@code 1} the broker's) of the runs named {@code prefix-r<n>}. */
+    private double[] cpuPerOrder(String prefix, int which) {
+        return cpu.entrySet().stream().filter(run -> run.getKey().startsWith(prefix + "-r"))
+                .mapToDouble(run -> run.getValue()[which]).toArray();
+    }
+
+    /** Per pair of interleaved runs: {@code figure(this run k) / figure(baseline run k)}. */
+    private double[] againstBaseline(ToDoubleFunction<String> figure) {
+        List<Double> ratios = new ArrayList<>();
+        for (int run = 1; cpu.containsKey("this-c256-r" + run) && cpu.containsKey("baseline-c256-r" + run); run++) {
+            ratios.add(figure.applyAsDouble("this-c256-r" + run) / figure.applyAsDouble("baseline-c256-r" + run));
+        }
+        return ratios.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
     private double[] fact(String name) {
         return facts.getOrDefault(name, List.of()).stream().mapToDouble(Double::doubleValue).toArray();
     }
@@ -133,6 +157,12 @@ public final class BenchReport {
                 + machine.getProperty("java") + ". Broker, servers and load generator share the cores.");
         line("Each figure: " + machine.getProperty("runs") + " runs of " + machine.getProperty("duration_s")
                 + " s after a " + machine.getProperty("warmup_s") + " s warm-up; min / median / max.");
+        line("Calibration: a system call " + machine.getProperty("calibration_syscall_ns", "?")
+                + " ns (dd, 1-byte reads and writes), a fixed CPU loop " + machine.getProperty("calibration_cpu_loop_ms", "?")
+                + " ms (awk, 10M additions). Compare figures across machines only next to these.");
+        if (!machine.getProperty("baseline", "").isEmpty()) {
+            line("Baseline build (measured in the same run, interleaved): commit " + machine.getProperty("baseline") + ".");
+        }
         line("");
         line("| figure | target | min | median | max | |");
         line("| --- | --- | ---: | ---: | ---: | --- |");
@@ -147,6 +177,21 @@ public final class BenchReport {
         row("(b)/(a), 64 connections", null, ratios(64), 2);
         row("(b)/(a), 256 connections", atLeast(0.40), ratios(256), 2);
         row("(b) HTTP p99 at half of max throughput (ms)", atMost(10), each(runs("rate-p50"), BenchReport::p99), 1);
+        row("(a) HTTP ceiling: server CPU per order, 256 connections (µs)", null, cpuPerOrder("ceiling-c256", 0), 1);
+        row("(b) producer CPU per order, 256 connections (µs)", null, cpuPerOrder("pipeline-c256", 0), 1);
+        row("(b) broker CPU per order, 256 connections (µs)", null, cpuPerOrder("pipeline-c256", 1), 1);
+        row("(b) producer CPU per order at half of max throughput (µs)", null, cpuPerOrder("rate-p50", 0), 1);
+        for (int window = 1; cpu.containsKey("warmup-w" + window); window++) {
+            row("(b) warm-up: producer CPU per order, window " + window + " of its first 30 s (µs)", null,
+                    new double[] {cpu.get("warmup-w" + window)[0]}, 1);
+        }
+        if (cpu.containsKey("baseline-c256-r1")) {
+            row("(b) baseline build: producer CPU per order, 256 connections (µs)", null,
+                    cpuPerOrder("baseline-c256", 0), 1);
+            row("(b) this build / baseline: producer CPU per order", null, againstBaseline(run -> cpu.get(run)[0]), 2);
+            row("(b) this build / baseline: orders/s", null,
+                    againstBaseline(run -> throughput(loads.get(run))), 2);
+        }
         row("(c) end-to-end p99 at 1,000 orders/s (ms)", atMost(20), each(runs("e2e"), BenchReport::e2eP99), 1);
         row("(c) end-to-end p50 at 1,000 orders/s (ms)", null,
                 each(runs("e2e"), run -> run.path("e2e_latency_ms").path("p50").asDouble(Double.NaN)), 1);

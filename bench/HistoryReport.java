@@ -137,6 +137,12 @@ public final class HistoryReport {
             line(String.format(Locale.ROOT, "| POST /order throughput vs the baseline (%,.0f against %,.0f orders/s) | | %.2f | ≥ 1.00 | %s |",
                     post, postBaseline, post / postBaseline, post / postBaseline >= 1.0 ? "met" : "**not met**"));
         }
+        double cpu = median("post_cpu_us_this", 0);
+        double cpuBaseline = median("post_cpu_us_baseline", 0);
+        if (!Double.isNaN(cpu) && !Double.isNaN(cpuBaseline)) {
+            line(String.format(Locale.ROOT, "| producer CPU per order vs the baseline (%,.1f against %,.1f µs) | | %.2f | | |",
+                    cpu, cpuBaseline, cpu / cpuBaseline));
+        }
         return out.toString();
     }
 

@@ -201,8 +201,10 @@ post_against_baseline() {
             wait_for_log "post-$build" "producer ready" 120
             sleep 2
             load "post-$build-warmup" --url "http://127.0.0.1:$port" --connections 256 --duration "${WARMUP}s"
-            load "post-$build-r$run" --url "http://127.0.0.1:$port" --connections 256 --duration "${DURATION}s"
+            load_cpu "post-$build-r$run" "post-$build" --url "http://127.0.0.1:$port" --connections 256 \
+                --duration "${DURATION}s"
             hfact "post_orders_per_s_$build" 0 "$(median_of "$DATA/post-$build-r$run.json")"
+            hfact "post_cpu_us_$build" 0 "$(awk -F'\t' -v run="post-$build-r$run" '$1 == run { print $2 }' "$DATA/cpu.tsv")"
             stop "post-$build"
         done
     done

@@ -5,9 +5,13 @@
 # Why these (measured with bench/run on 2 cores; docs/performance.md):
 # - Parallel GC: on 2 cores it gave the producer half again the throughput of G1 (42,700 against
 #   27,500 orders/s in one session) and shorter pauses than Serial. G1 keeps a smaller heap.
-# - A bounded heap per role, instead of a quarter of the machine's memory: the producer's view
-#   keeps every order (about 75 bytes each, so 1 GiB holds over 10 million orders); a consumer
-#   keeps the statuses of its partitions' orders; the broker's data lives in files.
+# - A small bounded heap per role, instead of a quarter of the machine's memory: neither role
+#   holds history in its heap (the producer's view is in RocksDB, off-heap, bounded by
+#   VIEW_MEMORY_MB; a consumer remembers CONSUMER_REMEMBERED_ORDERS recent orders), so what
+#   lives there is requests in flight and Kafka's buffers (16 MiB for the producer client). A
+#   producer gets 256 MiB: each open connection costs it about
+#   30 KB of heap (buffers and a virtual thread's stack), and 160 MiB ran out at ~3,000
+#   connections from an overloading client. The broker's data lives in files.
 # - Class data sharing (server roles, load): the classes loaded at start-up are archived at the first
 #   exit (bootstrap/target/cds, one per build) and mapped at the next start, which
 #   takes about a third off the time to the first 201.
@@ -29,10 +33,10 @@ coffee_jvm_options() {
         COFFEE_JVM_OPTIONS+=(--sun-misc-unsafe-memory-access=allow)
     fi
     case "$command" in
-        serve-producer) COFFEE_JVM_OPTIONS+=(-XX:+UseParallelGC -Xms64m -Xmx1g) ;;
-        serve-consumer) COFFEE_JVM_OPTIONS+=(-XX:+UseParallelGC -Xms64m -Xmx1g) ;;
+        serve-producer) COFFEE_JVM_OPTIONS+=(-XX:+UseParallelGC -Xms64m -Xmx256m) ;;
+        serve-consumer) COFFEE_JVM_OPTIONS+=(-XX:+UseParallelGC -Xms32m -Xmx128m) ;;
         broker) COFFEE_JVM_OPTIONS+=(-XX:+UseParallelGC -Xms128m -Xmx1g) ;;
-        serve) COFFEE_JVM_OPTIONS+=(-XX:+UseParallelGC -Xms128m -Xmx2g) ;;
+        serve) COFFEE_JVM_OPTIONS+=(-XX:+UseParallelGC -Xms128m -Xmx1g) ;;
         load) COFFEE_JVM_OPTIONS+=(-XX:+UseParallelGC -Xmx512m) ;;
         *)
             # one-shot commands (order, status, orders, --help): start fast, run briefly
@@ -47,12 +51,24 @@ coffee_jvm_options() {
         # build is in the name because JDK 25 neither uses nor rewrites an archive whose jars
         # changed (AutoCreateSharedArchive notwithstanding); archives of older builds go.
         local archive="$cds_dir/$command-jdk$major-$cds_key.jsa" old
-        for old in "$cds_dir/$command-jdk$major-"*.jsa; do
-            [ "$old" = "$archive" ] || rm -f "$old"
+        local aot_cache="$cds_dir/$command-jdk$major-$cds_key.aot"
+        for old in "$cds_dir/$command-jdk$major-"*.jsa "$cds_dir/$command-jdk$major-"*.aot; do
+            [ "$old" = "$archive" ] || [ "$old" = "$aot_cache" ] || rm -f "$old"
         done
-        # -Xlog keeps the dump's notes about classes it skips out of the role's output
-        COFFEE_JVM_OPTIONS+=(-XX:SharedArchiveFile="$archive" -XX:+AutoCreateSharedArchive
-            -Xlog:cds=off -Xlog:cds+dynamic=off)
+        # JDK 25+: an ahead-of-time cache (JEP 483, 514, 515) holds the classes loaded and linked
+        # and the methods' profiles of a training run, so the JIT compiles the hot path within
+        # seconds of start instead of a minute of load. It is trained on purpose
+        # (COFFEE_AOT_TRAIN=1, under load, then stop: the cache is written at exit, ~15 s), as
+        # the profiles must come from real work; once there, every start uses it.
+        if [ "$major" -ge 25 ] && [ -f "$aot_cache" ]; then
+            COFFEE_JVM_OPTIONS+=(-XX:AOTCache="$aot_cache" -Xlog:aot*=off)
+        elif [ "$major" -ge 25 ] && [ "${COFFEE_AOT_TRAIN:-}" = 1 ]; then
+            COFFEE_JVM_OPTIONS+=(-XX:AOTCacheOutput="$aot_cache" -Xlog:aot*=off)
+        else
+            # -Xlog keeps the dump's notes about classes it skips out of the role's output
+            COFFEE_JVM_OPTIONS+=(-XX:SharedArchiveFile="$archive" -XX:+AutoCreateSharedArchive
+                -Xlog:cds=off -Xlog:cds+dynamic=off)
+        fi
     fi
 }
 

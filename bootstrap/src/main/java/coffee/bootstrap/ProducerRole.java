@@ -100,7 +100,8 @@ final class ProducerRole implements AutoCloseable {
         String applicationId = config.get(Settings.VIEW_APPLICATION_ID)
                 .orElse(config.get(Settings.KAFKA_TOPIC) + "-view");
         return new ViewSettings(applicationId, stateDirectory.toAbsolutePath().normalize(),
-                config.get(Settings.VIEW_STANDBY_REPLICAS), (long) config.get(Settings.VIEW_MEMORY_MB) << 20);
+                config.get(Settings.VIEW_STANDBY_REPLICAS), (long) config.get(Settings.VIEW_MEMORY_MB) << 20,
+                Duration.ofHours(config.get(Settings.VIEW_FINISHED_RETENTION_HOURS)));
     }
 
     /**

@@ -70,6 +70,9 @@ final class Settings {
     static final Setting<Integer> VIEW_MEMORY_MB = new Setting<>("view.memory_mb", "VIEW_MEMORY_MB", "32",
             Parsers.intRange(4, 65_536),
             "Native memory for the view's RocksDB stores in one producer (block cache and write buffers).");
+    static final Setting<Integer> VIEW_FINISHED_RETENTION_HOURS = new Setting<>("view.finished_retention_hours",
+            "VIEW_FINISHED_RETENTION_HOURS", "0", Parsers.intRange(0, 87_600),
+            "Hours after it was placed that a completed or cancelled order stays readable; 0 keeps every order.");
     static final Setting<Integer> CONSUMER_CONCURRENCY = new Setting<>("consumer.concurrency",
             "CONSUMER_CONCURRENCY", "4", Parsers.intRange(1, 1024), "Baristas brewing in parallel per consumer.");
     static final Setting<Integer> CONSUMER_MAX_QUEUED = new Setting<>("consumer.max_queued", "CONSUMER_MAX_QUEUED",
@@ -99,7 +102,7 @@ final class Settings {
             KAFKA_BROKERS, KAFKA_TOPIC, KAFKA_STATUS_TOPIC, KAFKA_DLQ_TOPIC, KAFKA_PARTITIONS,
             KAFKA_REPLICATION_FACTOR, KAFKA_RETRY_MAX, KAFKA_REQUIRED_ACKS, KAFKA_TIMEOUT_MS, KAFKA_GROUP_ID,
             KAFKA_PROPERTIES, VIEW_APPLICATION_ID, VIEW_STATE_DIR, VIEW_STANDBY_REPLICAS, VIEW_MEMORY_MB,
-            CONSUMER_CONCURRENCY, CONSUMER_MAX_QUEUED, CONSUMER_REMEMBERED_ORDERS, MANAGEMENT_PORT, BREW_TIME_MS, CANCEL_TIMEOUT_MS,
+            VIEW_FINISHED_RETENTION_HOURS,            CONSUMER_CONCURRENCY, CONSUMER_MAX_QUEUED, CONSUMER_REMEMBERED_ORDERS, MANAGEMENT_PORT, BREW_TIME_MS, CANCEL_TIMEOUT_MS,
             BROKER_PORT, BROKER_DATA_DIR, LOG_LEVEL, LOG_FORMAT);
 
     /** Not a setting of the system but of where settings come from: the config file. */

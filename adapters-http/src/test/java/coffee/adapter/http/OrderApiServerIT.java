@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import coffee.application.port.in.PlaceOrder;
 import coffee.application.readmodel.InMemoryOrderRepository;
@@ -19,6 +21,7 @@ import coffee.domain.OrderCancelRequested;
 import coffee.domain.OrderId;
 import coffee.domain.OrderStatus;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -31,6 +34,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -620,6 +624,52 @@ class OrderApiServerIT {
         assertJsonError(response, 500);
         assertEquals("req-boom", response.text("request_id"));
         assertEquals("Internal server error", response.text("error"), "no internals leak");
+    }
+
+    @Test
+    void a_client_that_hangs_up_before_its_answer_is_no_server_error() throws Exception {
+        start();
+        String path = "/order/" + api.placeOrder("Ann", "Latte").json().get("order").get("id").asText();
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(
+                org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.classic.Logger access = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger("coffee.access");
+        ch.qos.logback.classic.Level accessLevel = access.getLevel();
+        root.addAppender(logged);
+        access.setLevel(ch.qos.logback.classic.Level.INFO);
+        try {
+            try (Socket socket = new Socket("127.0.0.1", server.port())) {
+                socket.setSoLinger(true, 0); // close with a reset, as a client that gives up does
+                socket.getOutputStream().write(("GET " + path + "?wait_for=completed&timeout=300ms HTTP/1.1\r\n"
+                        + "Host: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (accessLine(logged, path).isEmpty()) {
+                assertTrue(System.nanoTime() < deadline, "the request was never logged: " + messages(logged.list));
+                Thread.sleep(20);
+            }
+        } finally {
+            root.detachAppender(logged);
+            access.setLevel(accessLevel);
+        }
+
+        String line = accessLine(logged, path).orElseThrow();
+        assertTrue(line.contains("status=499"), "logged as a request the client closed: " + line);
+        List<ILoggingEvent> failures = logged.list.stream()
+                .filter(event -> event.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN)).toList();
+        assertEquals(List.of(), messages(failures), "a client going away is no server error");
+        assertEquals(200, api.get("/health").status(), "the server serves on");
+    }
+
+    private static Optional<String> accessLine(ListAppender<ILoggingEvent> logged, String path) {
+        return List.copyOf(logged.list).stream().map(ILoggingEvent::getFormattedMessage)
+                .filter(message -> message.contains("path=" + path + " ")).findFirst();
+    }
+
+    private static List<String> messages(List<ILoggingEvent> events) {
+        return List.copyOf(events).stream().map(event -> event.getLevel() + " " + event.getLoggerName() + ": "
+                + event.getFormattedMessage()).toList();
     }
 
     @Test

@@ -62,10 +62,14 @@ final class ClientConfigs {
         }
     }
 
+    static final long BUFFER_MEMORY_BYTES = 16L << 20;
+
     static Map<String, Object> producer(KafkaSettings settings, String clientId) {
         Map<String, Object> config = common(settings, clientId);
         long timeoutMs = settings.timeout().toMillis();
         config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, LINGER_MS);
+        // half Kafka's default 32 MiB: several seconds of records at full load, and it is heap
+        config.putIfAbsent(ProducerConfig.BUFFER_MEMORY_CONFIG, BUFFER_MEMORY_BYTES);
         config.put(ProducerConfig.ACKS_CONFIG, settings.acks().kafkaValue());
         // idempotence needs acks=all; with it, retries never duplicate or reorder records
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, settings.acks() == KafkaSettings.Acks.ALL);

@@ -124,7 +124,8 @@ public final class KafkaOrderView implements OrderView, AutoCloseable {
         latest = new LatestOffsets(admin, kafka.ordersTopic(), orders);
         self = HostInfo.buildFromEndpoint(advertised);
         KafkaStreams created = new KafkaStreams(
-                OrderViewTopology.build(kafka.ordersTopic(), kafka.statusTopic(), progress, watchers, recent),
+                OrderViewTopology.build(kafka.ordersTopic(), kafka.statusTopic(), progress, watchers, recent,
+                        settings.finishedRetention()),
                 config(advertised));
         created.setGlobalStateRestoreListener(restoration);
         created.setStateListener((now, before) -> stateChanged(now));
@@ -153,6 +154,8 @@ public final class KafkaOrderView implements OrderView, AutoCloseable {
         config.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, settings.standbyReplicas());
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, kafka.replicationFactor());
         config.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
+        // the stores are not cached (OrderViewTopology): no heap for a record cache
+        config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
         config.put(BoundedRocksDbMemory.MEMORY_BYTES, settings.memoryBytes());
         // an instance that dies is replaced within seconds, not the default 45
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
@@ -266,7 +269,7 @@ public final class KafkaOrderView implements OrderView, AutoCloseable {
         return new OrderView() {
             @Override
             public Optional<Order> find(OrderId id) {
-                return findHere(route(id).partition(), id);
+                return findHere(partitionHeldHere(id), id);
             }
 
             @Override
@@ -277,9 +280,23 @@ public final class KafkaOrderView implements OrderView, AutoCloseable {
             @Override
             public Optional<Order> awaitStatus(OrderId id, OrderStatus wanted, Duration timeout)
                     throws InterruptedException {
-                return awaitHere(route(id).partition(), id, wanted, timeout);
+                return awaitHere(partitionHeldHere(id), id, wanted, timeout);
             }
         };
+    }
+
+    /**
+     * The partition of an order another instance asked about, when this instance holds it. When
+     * it does not (the partition moved since the asker looked), the answer is at once that it
+     * cannot answer: waiting to catch up on a partition folded elsewhere would only time out.
+     */
+    private int partitionHeldHere(OrderId id) {
+        KeyQueryMetadata route = route(id);
+        if (!route.activeHost().equals(self)) {
+            throw new OrderViewUnavailableException("order " + id + " is held by instance "
+                    + endpoint(route.activeHost()) + " now, not by this one; retry shortly");
+        }
+        return route.partition();
     }
 
     /**

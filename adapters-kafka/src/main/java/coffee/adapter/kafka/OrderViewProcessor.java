@@ -3,16 +3,25 @@ package coffee.adapter.kafka;
 import coffee.domain.Order;
 import coffee.domain.OrderCancelRequested;
 import coffee.domain.OrderEvent;
+import coffee.domain.OrderId;
 import coffee.domain.OrderPlaced;
+import coffee.domain.OrderStatus;
 import coffee.domain.OrderStatusChanged;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -23,6 +32,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>Then it tells whoever waits: the progress through the orders topic (read-your-writes) and
  * the order's new state (blocking reads).
+ *
+ * <p>With a retention for finished orders, it forgets now and then the completed and cancelled
+ * orders placed longer ago than that, so the stores grow with the orders of the retention
+ * period, not with all history. The deletions go to the changelogs too, so a new instance
+ * restores only what is kept.
  */
 final class OrderViewProcessor implements Processor<byte[], byte[], Void, Void> {
 
@@ -32,13 +46,19 @@ final class OrderViewProcessor implements Processor<byte[], byte[], Void, Void> 
     private final ViewProgress progress;
     private final OrderWatchers watchers;
     private final RecentPlacements recent;
+    private final Duration finishedRetention;
     private ProcessorContext<Void, Void> context;
     private KeyValueStore<Bytes, byte[]> orders;
     private KeyValueStore<Bytes, byte[]> byStatus;
     private KeyValueStore<Bytes, byte[]> byCustomer;
 
-    OrderViewProcessor(String ordersTopic, ViewProgress progress, OrderWatchers watchers, RecentPlacements recent) {
+    /** At most this many orders are forgotten per status in one sweep, so a sweep never stalls the view. */
+    static final int FORGET_PER_SWEEP = 10_000;
+
+    OrderViewProcessor(String ordersTopic, ViewProgress progress, OrderWatchers watchers, RecentPlacements recent,
+            Duration finishedRetention) {
         this.recent = recent;
+        this.finishedRetention = finishedRetention;
         this.ordersTopic = ordersTopic;
         this.progress = progress;
         this.watchers = watchers;
@@ -50,6 +70,54 @@ final class OrderViewProcessor implements Processor<byte[], byte[], Void, Void> 
         this.orders = context.getStateStore(OrderViewTopology.ORDERS);
         this.byStatus = context.getStateStore(OrderViewTopology.BY_STATUS);
         this.byCustomer = context.getStateStore(OrderViewTopology.BY_CUSTOMER);
+        if (finishedRetention.isPositive()) {
+            context.schedule(sweepInterval(finishedRetention), PunctuationType.WALL_CLOCK_TIME,
+                    now -> forgetFinishedPlacedBefore(Instant.ofEpochMilli(now).minus(finishedRetention)));
+        }
+    }
+
+    /** Often enough that the view holds little more than the retention; at most every 10 s. */
+    static Duration sweepInterval(Duration retention) {
+        Duration sixtieth = retention.dividedBy(60);
+        Duration interval = sixtieth.compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10) : sixtieth;
+        return interval.compareTo(Duration.ofMillis(100)) < 0 ? Duration.ofMillis(100) : interval;
+    }
+
+    private void forgetFinishedPlacedBefore(Instant cutoff) {
+        for (OrderStatus status : OrderStatus.values()) {
+            if (status.isFinal()) {
+                forget(placedBefore(status, cutoff));
+            }
+        }
+    }
+
+    /** The index walks newest first, so everything from the cutoff's key to the status's end is older. */
+    private List<Bytes> placedBefore(OrderStatus status, Instant cutoff) {
+        List<Bytes> keys = new ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> older = byStatus.range(Bytes.wrap(ViewKeys.byStatusFrom(status, cutoff)),
+                Bytes.increment(Bytes.wrap(ViewKeys.statusPrefix(status))))) {
+            while (older.hasNext() && keys.size() < FORGET_PER_SWEEP) {
+                KeyValue<Bytes, byte[]> entry = older.next();
+                keys.add(entry.key);
+            }
+        }
+        return keys;
+    }
+
+    private void forget(List<Bytes> statusKeys) {
+        for (Bytes statusKey : statusKeys) {
+            OrderId id = ViewKeys.idAtEnd(statusKey.get());
+            Bytes idKey = Bytes.wrap(ViewKeys.id(id));
+            byte[] stored = orders.get(idKey);
+            if (stored != null) {
+                byCustomer.delete(Bytes.wrap(ViewKeys.byCustomer(ViewKeys.order(id, stored))));
+                orders.delete(idKey);
+            }
+            byStatus.delete(statusKey);
+        }
+        if (!statusKeys.isEmpty()) {
+            LOG.log(Level.DEBUG, () -> "forgot " + statusKeys.size() + " finished orders past their retention");
+        }
     }
 
     @Override

@@ -63,6 +63,12 @@ final class ViewKeys {
                 .put(sortPart(order)).array();
     }
 
+    /** Where the orders of a status placed at {@code time} or before begin in the status index. */
+    static byte[] byStatusFrom(OrderStatus status, Instant time) {
+        return ByteBuffer.allocate(1 + SORT_BYTES).put((byte) status.ordinal())
+                .putLong(nanos(time) ^ Long.MAX_VALUE).array();
+    }
+
     static byte[] customerPrefix(CustomerName customer) {
         byte[] name = customer.searchKey().getBytes(StandardCharsets.UTF_8);
         return Arrays.copyOf(name, name.length + 1);

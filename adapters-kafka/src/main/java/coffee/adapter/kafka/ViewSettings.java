@@ -1,6 +1,7 @@
 package coffee.adapter.kafka;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -14,8 +15,16 @@ import java.util.Objects;
  *     fast failover
  * @param memoryBytes native memory for all RocksDB stores of this process (block cache and
  *     write buffers together)
+ * @param finishedRetention how long after it was placed a finished (completed or cancelled)
+ *     order stays in the view; {@link Duration#ZERO} keeps every order
  */
-public record ViewSettings(String applicationId, Path stateDirectory, int standbyReplicas, long memoryBytes) {
+public record ViewSettings(String applicationId, Path stateDirectory, int standbyReplicas, long memoryBytes,
+        Duration finishedRetention) {
+
+    /** Keeps every order. */
+    public ViewSettings(String applicationId, Path stateDirectory, int standbyReplicas, long memoryBytes) {
+        this(applicationId, stateDirectory, standbyReplicas, memoryBytes, Duration.ZERO);
+    }
 
     public ViewSettings {
         Objects.requireNonNull(applicationId, "applicationId");
@@ -25,6 +34,10 @@ public record ViewSettings(String applicationId, Path stateDirectory, int standb
         }
         if (memoryBytes < 1 << 20) {
             throw new IllegalArgumentException("memoryBytes must be at least 1 MiB, was " + memoryBytes);
+        }
+        Objects.requireNonNull(finishedRetention, "finishedRetention");
+        if (finishedRetention.isNegative()) {
+            throw new IllegalArgumentException("finishedRetention must not be negative, was " + finishedRetention);
         }
     }
 }

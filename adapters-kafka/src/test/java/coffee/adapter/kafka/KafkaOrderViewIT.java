@@ -3,9 +3,11 @@ package coffee.adapter.kafka;
 import static coffee.domain.OrderTestData.T0;
 import static coffee.domain.OrderTestData.anOrder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coffee.application.port.out.OrderPublisher;
+import coffee.application.port.out.OrderViewUnavailableException;
 import coffee.application.port.out.OrderView;
 import coffee.domain.CustomerName;
 import coffee.domain.Order;
@@ -21,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -106,9 +109,12 @@ class KafkaOrderViewIT {
     }
 
     private KafkaOrderView startInstance(String name, Path stateDirectory, int standbys) {
+        return startInstance(name, new ViewSettings(applicationId, stateDirectory, standbys, 16L << 20));
+    }
+
+    private KafkaOrderView startInstance(String name, ViewSettings viewSettings) {
         KafkaConnection connection = closeLater(KafkaConnection.open(settings, name));
-        KafkaOrderView view = connection.orderView(
-                new ViewSettings(applicationId, stateDirectory, standbys, 16L << 20), inProcessPeers);
+        KafkaOrderView view = connection.orderView(viewSettings, inProcessPeers);
         instances.put(name + ":1", view);
         view.start(name + ":1");
         closeLater(() -> {
@@ -223,6 +229,34 @@ class KafkaOrderViewIT {
     }
 
     @Test
+    void with_a_retention_finished_orders_placed_before_it_are_forgotten_and_the_rest_kept() throws Exception {
+        KafkaOrderView view = startInstance("one",
+                new ViewSettings(applicationId, newStateDirectory(), 0, 16L << 20, Duration.ofMinutes(1)));
+        awaitReady(view);
+        Instant now = Instant.now();
+        Order oldCompleted = publish(new OrderStatusChanged(place("Ann", 0).startBrewing(T0.plusSeconds(1))
+                .complete(T0.plusSeconds(2))));
+        Order oldCancelled = publish(new OrderStatusChanged(place("Ann", 3).cancel(T0.plusSeconds(4))));
+        Order oldPending = place("Ann", 5);
+        Order newCompleted = publish(new OrderStatusChanged(publish(new OrderPlaced(anOrder().forCustomer("Ann")
+                .placedAt(now).build())).startBrewing(now).complete(now)));
+        view.awaitStatus(newCompleted.id(), OrderStatus.COMPLETED, PATIENCE);
+
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (view.find(oldCompleted.id()).isPresent() || view.find(oldCancelled.id()).isPresent()) {
+            assertTrue(System.nanoTime() < deadline, "finished orders older than the retention still in the view");
+            Thread.sleep(100);
+        }
+
+        assertEquals(List.of(newCompleted, oldPending), view.list(OrderQuery.newest(10)),
+                "an unfinished order stays however old it is");
+        assertEquals(List.of(newCompleted, oldPending),
+                view.list(OrderQuery.newest(10).withCustomer(new CustomerName("Ann"))));
+        assertEquals(List.of(newCompleted), view.list(OrderQuery.newest(10).withStatus(OrderStatus.COMPLETED)));
+        assertEquals(List.of(), view.list(OrderQuery.newest(10).withStatus(OrderStatus.CANCELLED)));
+    }
+
+    @Test
     void a_restart_with_its_state_directory_restores_nothing_and_sees_everything() throws Exception {
         Path state = newStateDirectory();
         List<Order> placed = new ArrayList<>();
@@ -292,6 +326,13 @@ class KafkaOrderViewIT {
         assertEquals(newestFirst.subList(0, 25), one.list(OrderQuery.newest(25)));
         assertEquals(newestFirst.subList(0, 25), two.list(OrderQuery.newest(25)));
         assertTrue(one.here().list(OrderQuery.newest(40)).size() < 40, "each holds only its share");
+        Order heldByTwo = placed.stream().filter(order -> one.here().list(OrderQuery.newest(40)).stream()
+                .noneMatch(mine -> mine.id().equals(order.id()))).findFirst().orElseThrow();
+        long asked = System.nanoTime();
+        assertThrows(OrderViewUnavailableException.class, () -> one.here().find(heldByTwo.id()),
+                "asked about an order it does not hold (the asker's map was old), an instance says so");
+        assertTrue(System.nanoTime() - asked < KafkaOrderView.CATCH_UP_PATIENCE.toNanos(),
+                "at once, without waiting to catch up on a partition it does not fold");
 
         Order first = placed.getFirst();
         CompletableFuture<Optional<Order>> waiting = CompletableFuture.supplyAsync(() -> {

@@ -5,6 +5,7 @@ import coffee.adapter.http.support.RequestIds;
 import io.helidon.metrics.api.Metrics;
 import io.helidon.metrics.api.Tag;
 import io.helidon.metrics.api.Timer;
+import io.helidon.webserver.ServerConnectionException;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
@@ -19,23 +20,31 @@ import java.util.concurrent.TimeUnit;
  * One log line per request: method, path, status, duration and request id. Written to the
  * {@code coffee.access} logger, which the logging setup makes asynchronous so a busy server
  * does not wait on the console. The same duration goes into a histogram by method, route
- * pattern (not the raw path: ids would make endless series) and status.
+ * pattern (not the raw path: ids would make endless series) and status; {@code 499} when the
+ * client hung up before its answer was written.
  */
 final class AccessLogFilter implements Filter {
 
     private static final System.Logger ACCESS = System.getLogger("coffee.access");
     private static final int MAX_PATH = 200;
+    /** What nginx logs for a client that closed the connection before its answer was sent. */
+    static final int CLIENT_CLOSED_REQUEST = 499;
     private final Map<String, Timer> durations = new ConcurrentHashMap<>();
 
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
         long started = System.nanoTime();
+        boolean clientGone = false;
         try {
             chain.proceed();
+        } catch (ServerConnectionException e) {
+            // writing the answer failed: the client hung up (a reset or a broken pipe)
+            clientGone = true;
+            throw e;
         } finally {
             long nanos = System.nanoTime() - started;
             String method = req.prologue().method().text();
-            int status = res.status().code();
+            int status = clientGone ? CLIENT_CLOSED_REQUEST : res.status().code();
             durations.computeIfAbsent(method + " " + route(req) + " " + status, key -> timer(method, route(req), status))
                     .record(nanos, TimeUnit.NANOSECONDS);
             if (ACCESS.isLoggable(Level.INFO)) {
