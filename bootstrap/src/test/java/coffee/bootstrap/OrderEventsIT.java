@@ -266,4 +266,32 @@ class OrderEventsIT {
         assertEquals(503, refused.status());
         assertTrue(JSON.readTree(refused.body()).get("error").asText().contains("Too many event streams"));
     }
+
+    @Test
+    void coffee_watch_prints_each_change_and_ctrl_c_ends_it_cleanly() throws Exception {
+        int port = producer();
+        Http api = new Http(port);
+        CoffeeProcess watch = CoffeeProcess.start("watch", Map.of(), "watch", "--customer", "dee",
+                "--url", "http://localhost:" + port);
+        running.push(watch);
+        // the watch follows changes from when its stream opens (its JVM takes a few seconds to
+        // start): orders until it shows one
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (watch.output().stream().noneMatch(text -> text.contains("Mocha for Dee"))) {
+            assertTrue(System.nanoTime() < deadline, "coffee watch printed no order: " + watch.output());
+            api.placed("Dee", "Mocha");
+            api.placed("Eve", "Mocha");
+            Thread.sleep(500);
+        }
+        String line = watch.awaitLine(text -> text.contains("Mocha for Dee"), PATIENCE);
+        assertTrue(line.contains("pending"), line);
+
+        Process interrupt = new ProcessBuilder("kill", "-INT", Long.toString(watch.pid())).start();
+        assertEquals(0, interrupt.waitFor());
+        int exit = watch.awaitExit(Duration.ofSeconds(20));
+
+        assertEquals(130, exit, "ended by Ctrl+C (SIGINT), as any command is: " + watch.output());
+        assertTrue(watch.output().stream().noneMatch(text -> text.contains("Exception") || text.contains("Eve")),
+                String.join("\n", watch.output()));
+    }
 }
