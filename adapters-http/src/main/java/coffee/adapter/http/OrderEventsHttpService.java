@@ -7,7 +7,6 @@ import coffee.domain.Order;
 import coffee.domain.OrderChange;
 import coffee.domain.OrderId;
 import coffee.domain.OrderQuery;
-import coffee.domain.OrderStatus;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
@@ -221,16 +220,8 @@ final class OrderEventsHttpService implements HttpService {
         open.forEach(EventSubscriber::close);
     }
 
-    /** Streams open now. */
-    int openStreams() {
-        return open.size();
-    }
-
-    static String eventName(OrderStatus status) {
-        return status.wireName();
-    }
-
+    /** An event of either stream: named after the status, the order's JSON (as GET /order/{id}) as data. */
     static SseEvent event(Order order, String id) {
-        return SseEvent.builder().id(id).name(eventName(order.status())).data(OrderJson.order(order)).build();
+        return SseEvent.builder().id(id).name(order.status().wireName()).data(OrderJson.order(order)).build();
     }
 }

@@ -122,11 +122,6 @@ public final class KafkaOrderChanges implements OrderChanges, AutoCloseable {
         };
     }
 
-    /** How many follow the changes now. */
-    public int subscribers() {
-        return subscribers.size();
-    }
-
     private void run() {
         try {
             position();
