@@ -204,9 +204,18 @@ public final class KafkaOrderChanges implements OrderChanges, AutoCloseable {
             }
             for (Subscriber subscriber : subscribers) {
                 if (subscriber.wants(topic, record.partition(), record.offset(), order)) {
-                    subscriber.live().accept(change);
+                    tell(subscriber, change);
                 }
             }
+        }
+    }
+
+    /** One follower that fails must not cost the others this change, nor stop the reading. */
+    private static void tell(Subscriber subscriber, OrderChange change) {
+        try {
+            subscriber.live().accept(change);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "a follower of the changes of orders failed on " + change.position(), e);
         }
     }
 
