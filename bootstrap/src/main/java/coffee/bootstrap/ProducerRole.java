@@ -6,12 +6,14 @@ import coffee.adapter.http.OrderApiServer;
 import coffee.adapter.http.OrderUseCases;
 import coffee.adapter.kafka.KafkaConnection;
 import coffee.adapter.kafka.KafkaHealthProbe;
+import coffee.adapter.kafka.KafkaOrderChanges;
 import coffee.adapter.kafka.KafkaOrderView;
 import coffee.adapter.kafka.KafkaSettings;
 import coffee.adapter.kafka.ViewSettings;
 import coffee.application.port.out.OrderIds;
 import coffee.application.port.out.OrderPublisher;
 import coffee.application.service.CancelOrderService;
+import coffee.application.service.OrderFollowing;
 import coffee.application.service.OrderQueries;
 import coffee.application.service.PlaceOrderService;
 import coffee.application.service.TimedOrderPublisher;
@@ -41,12 +43,15 @@ final class ProducerRole implements AutoCloseable {
     private final KafkaConnection kafka;
     private final KafkaHealthProbe health;
     private final KafkaOrderView view;
+    private final KafkaOrderChanges changes;
     private final OrderApiServer http;
 
-    private ProducerRole(KafkaConnection kafka, KafkaHealthProbe health, KafkaOrderView view, OrderApiServer http) {
+    private ProducerRole(KafkaConnection kafka, KafkaHealthProbe health, KafkaOrderView view,
+            KafkaOrderChanges changes, OrderApiServer http) {
         this.kafka = kafka;
         this.health = health;
         this.view = view;
+        this.changes = changes;
         this.http = http;
     }
 
@@ -56,14 +61,18 @@ final class ProducerRole implements AutoCloseable {
         KafkaConnection kafka = KafkaConnection.open(kafkaSettings, "producer");
         KafkaHealthProbe health = null;
         KafkaOrderView view = null;
+        KafkaOrderChanges changes = null;
         OrderApiServer http = null;
         try {
             health = kafka.startHealthProbe(HEALTH_PROBE_INTERVAL, HEALTH_PROBE_INTERVAL);
             view = kafka.orderView(viewSettings(config), new HttpViewPeers(kafkaSettings.timeout()));
+            changes = kafka.orderChanges(config.get(Settings.EVENTS_REMEMBERED));
             // Building the server loads most of Helidon: done while Kafka answers the topic
             // check, it takes a good part off the time to the first 201.
-            CompletableFuture<OrderApiServer.Prepared> preparing = prepareHttp(config, kafka, view, health);
+            CompletableFuture<OrderApiServer.Prepared> preparing = prepareHttp(config, kafka, view, changes, health);
             KafkaStartup.ensureTopics(kafka);
+            // every instance follows every change itself, so it serves the event stream of any order
+            changes.start();
             try {
                 http = prepared(preparing).start();
             } catch (CannotListenException e) {
@@ -78,10 +87,13 @@ final class ProducerRole implements AutoCloseable {
                             + "answers reads once restored (/observe/health/ready)",
                     Duration.ofNanos(System.nanoTime() - started).toMillis(), http.port(),
                     String.join(",", kafkaSettings.brokers())));
-            return new ProducerRole(kafka, health, view, http);
+            return new ProducerRole(kafka, health, view, changes, http);
         } catch (RuntimeException | InterruptedException e) {
             if (http != null) {
                 http.close();
+            }
+            if (changes != null) {
+                changes.close();
             }
             if (view != null) {
                 view.close();
@@ -128,7 +140,7 @@ final class ProducerRole implements AutoCloseable {
     }
 
     private static CompletableFuture<OrderApiServer.Prepared> prepareHttp(Configuration config, KafkaConnection kafka,
-            KafkaOrderView view, KafkaHealthProbe health) {
+            KafkaOrderView view, KafkaOrderChanges changes, KafkaHealthProbe health) {
         CompletableFuture<OrderApiServer.Prepared> preparing = new CompletableFuture<>();
         Thread.ofPlatform().name("prepare-http").start(() -> {
             try {
@@ -140,7 +152,8 @@ final class ProducerRole implements AutoCloseable {
                         new CancelOrderService(publisher, view, clock,
                                 Duration.ofMillis(config.get(Settings.CANCEL_TIMEOUT_MS)), metrics),
                         new OrderQueries(view),
-                        new OrderQueries(view.here()));
+                        new OrderQueries(view.here()),
+                        new OrderFollowing(changes));
                 preparing.complete(OrderApiServer.prepare(Wiring.http(config), useCases, health::problem,
                         view::notReady));
             } catch (Throwable e) {
@@ -187,10 +200,14 @@ final class ProducerRole implements AutoCloseable {
         return true;
     }
 
-    /** HTTP first (requests in flight finish), then the view, then Kafka (buffered records flushed). */
+    /**
+     * HTTP first (requests in flight finish, event streams end), then the changes and the view,
+     * then Kafka (buffered records flushed).
+     */
     @Override
     public void close() {
         http.close();
+        changes.close();
         view.close();
         health.close();
         kafka.close();

@@ -29,6 +29,18 @@ final class Settings {
             "SERVER_ADVERTISED_URL", "", Parsers.optionalHttpUrl(),
             "How other producer instances reach this one's API, e.g. http://10.0.0.5:3000; set it on every "
                     + "instance when producers run on more than one machine. Empty: http://localhost:<port>.");
+    static final Setting<Integer> EVENTS_HEARTBEAT_MS = new Setting<>("events.heartbeat_ms", "EVENTS_HEARTBEAT_MS",
+            "15000", Parsers.intRange(100, 300_000),
+            "How often a quiet event stream (/order/{id}/events, /orders/events) gets a comment, so proxies keep it open.");
+    static final Setting<Integer> EVENTS_SUBSCRIBER_BUFFER = new Setting<>("events.subscriber_buffer",
+            "EVENTS_SUBSCRIBER_BUFFER", "256", Parsers.intRange(1, 100_000),
+            "Changes held for one event-stream client not yet sent; a client further behind is cut off (it resumes).");
+    static final Setting<Integer> EVENTS_MAX_SUBSCRIBERS = new Setting<>("events.max_subscribers",
+            "EVENTS_MAX_SUBSCRIBERS", "10000", Parsers.intRange(0, 1_000_000),
+            "Event streams open at once on one producer; more are refused with 503.");
+    static final Setting<Integer> EVENTS_REMEMBERED = new Setting<>("events.remembered", "EVENTS_REMEMBERED",
+            "10000", Parsers.intRange(0, 10_000_000),
+            "Recent changes a producer keeps so event-stream clients resume with Last-Event-ID; older ones are not replayed.");
     static final Setting<List<String>> KAFKA_BROKERS = new Setting<>("kafka.brokers", "KAFKA_BROKERS",
             "localhost:9092", Parsers.brokers(),
             "Kafka bootstrap servers, as a JSON array or comma list. `serve` starts its own broker unless set.");
@@ -99,6 +111,7 @@ final class Settings {
 
     static final List<Setting<?>> ALL = List.of(
             SERVER_PORT, SERVER_HOST, SERVER_MAX_BODY_BYTES, CORS_ALLOWED_ORIGINS, API_KEY, SERVER_ADVERTISED_URL,
+            EVENTS_HEARTBEAT_MS, EVENTS_SUBSCRIBER_BUFFER, EVENTS_MAX_SUBSCRIBERS, EVENTS_REMEMBERED,
             KAFKA_BROKERS, KAFKA_TOPIC, KAFKA_STATUS_TOPIC, KAFKA_DLQ_TOPIC, KAFKA_PARTITIONS,
             KAFKA_REPLICATION_FACTOR, KAFKA_RETRY_MAX, KAFKA_REQUIRED_ACKS, KAFKA_TIMEOUT_MS, KAFKA_GROUP_ID,
             KAFKA_PROPERTIES, VIEW_APPLICATION_ID, VIEW_STATE_DIR, VIEW_STANDBY_REPLICAS, VIEW_MEMORY_MB,

@@ -1,5 +1,6 @@
 package coffee.bootstrap;
 
+import coffee.adapter.http.EventStreamSettings;
 import coffee.adapter.http.HttpSettings;
 import coffee.adapter.kafka.KafkaSettings;
 import java.time.Clock;
@@ -94,6 +95,8 @@ final class Wiring {
                 config.get(Settings.SERVER_MAX_BODY_BYTES),
                 config.get(Settings.CORS_ALLOWED_ORIGINS),
                 Duration.ofSeconds(10),
-                config.get(Settings.API_KEY));
+                config.get(Settings.API_KEY),
+                new EventStreamSettings(Duration.ofMillis(config.get(Settings.EVENTS_HEARTBEAT_MS)),
+                        config.get(Settings.EVENTS_SUBSCRIBER_BUFFER), config.get(Settings.EVENTS_MAX_SUBSCRIBERS)));
     }
 }

@@ -154,6 +154,11 @@ final class CoffeeProcess implements AutoCloseable {
         return awaitExit(Duration.ofSeconds(60));
     }
 
+    /** The process id, to send it a signal. */
+    long pid() {
+        return process.pid();
+    }
+
     /** SIGKILL: the process gets no chance to clean up. */
     void kill() throws InterruptedException {
         process.toHandle().destroyForcibly();

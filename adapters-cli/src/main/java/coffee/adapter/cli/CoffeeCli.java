@@ -42,7 +42,8 @@ public final class CoffeeCli implements Runnable {
                 .addSubcommand(new OrderCommand(launcher))
                 .addSubcommand(new LoadCommand(launcher))
                 .addSubcommand(new ShowCommands.Status(launcher))
-                .addSubcommand(new ShowCommands.Orders(launcher));
+                .addSubcommand(new ShowCommands.Orders(launcher))
+                .addSubcommand(new ShowCommands.Watch(launcher));
         documentExitCodes(cli);
         cli.setExecutionExceptionHandler(new OneLineErrors());
         return cli;

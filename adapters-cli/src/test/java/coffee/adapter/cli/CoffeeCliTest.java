@@ -104,7 +104,8 @@ class CoffeeCliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"serve", "serve-producer", "serve-consumer", "broker", "order", "load", "status", "orders"})
+    @ValueSource(strings = {"serve", "serve-producer", "serve-consumer", "broker", "order", "load", "status", "orders",
+        "watch"})
     void every_command_has_help_with_the_exit_codes(String command) {
         assertEquals(0, run(command, "--help"));
         assertTrue(out.toString().contains("Usage: coffee " + command), out.toString());

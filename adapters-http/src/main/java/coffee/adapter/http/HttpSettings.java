@@ -14,9 +14,10 @@ import java.util.Optional;
  * @param corsAllowedOrigins origins browsers may call from; {@code *} for any
  * @param shutdownGrace how long a stopping server lets requests in flight finish
  * @param apiKey when present, requests that change something must carry it as a bearer token
+ * @param eventStreams how the server-sent event streams run
  */
 public record HttpSettings(String host, int port, int maxBodyBytes, List<String> corsAllowedOrigins,
-        Duration shutdownGrace, Optional<String> apiKey) {
+        Duration shutdownGrace, Optional<String> apiKey, EventStreamSettings eventStreams) {
 
     public static final int DEFAULT_PORT = 3000;
     public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024;
@@ -26,6 +27,7 @@ public record HttpSettings(String host, int port, int maxBodyBytes, List<String>
         corsAllowedOrigins = List.copyOf(corsAllowedOrigins);
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
         Objects.requireNonNull(apiKey, "apiKey");
+        Objects.requireNonNull(eventStreams, "eventStreams");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, was " + port);
         }
@@ -34,21 +36,32 @@ public record HttpSettings(String host, int port, int maxBodyBytes, List<String>
         }
     }
 
+    /** With the event streams' defaults. */
+    public HttpSettings(String host, int port, int maxBodyBytes, List<String> corsAllowedOrigins,
+            Duration shutdownGrace, Optional<String> apiKey) {
+        this(host, port, maxBodyBytes, corsAllowedOrigins, shutdownGrace, apiKey, EventStreamSettings.defaults());
+    }
+
     public static HttpSettings defaults() {
         return new HttpSettings("0.0.0.0", DEFAULT_PORT, DEFAULT_MAX_BODY_BYTES, List.of("*"), Duration.ofSeconds(10),
                 Optional.empty());
     }
 
     public HttpSettings withPort(int value) {
-        return new HttpSettings(host, value, maxBodyBytes, corsAllowedOrigins, shutdownGrace, apiKey);
+        return new HttpSettings(host, value, maxBodyBytes, corsAllowedOrigins, shutdownGrace, apiKey, eventStreams);
     }
 
     public HttpSettings withCorsAllowedOrigins(List<String> value) {
-        return new HttpSettings(host, port, maxBodyBytes, value, shutdownGrace, apiKey);
+        return new HttpSettings(host, port, maxBodyBytes, value, shutdownGrace, apiKey, eventStreams);
     }
 
     public HttpSettings withApiKey(String value) {
-        return new HttpSettings(host, port, maxBodyBytes, corsAllowedOrigins, shutdownGrace, Optional.of(value));
+        return new HttpSettings(host, port, maxBodyBytes, corsAllowedOrigins, shutdownGrace, Optional.of(value),
+                eventStreams);
+    }
+
+    public HttpSettings withEventStreams(EventStreamSettings value) {
+        return new HttpSettings(host, port, maxBodyBytes, corsAllowedOrigins, shutdownGrace, apiKey, value);
     }
 
     /** The key itself never appears in logs or error messages. */
@@ -56,6 +69,6 @@ public record HttpSettings(String host, int port, int maxBodyBytes, List<String>
     public String toString() {
         return "HttpSettings[host=" + host + ", port=" + port + ", maxBodyBytes=" + maxBodyBytes
                 + ", corsAllowedOrigins=" + corsAllowedOrigins + ", apiKey=" + (apiKey.isPresent() ? "(set)" : "(none)")
-                + "]";
+                + ", eventStreams=" + eventStreams + "]";
     }
 }

@@ -22,9 +22,11 @@ public final class OrderApiServer implements AutoCloseable {
     private static final long HARD_BODY_LIMIT = 1024 * 1024;
 
     private final WebServer server;
+    private final OrderEventsHttpService events;
 
-    private OrderApiServer(WebServer server) {
+    private OrderApiServer(WebServer server, OrderEventsHttpService events) {
         this.server = server;
+        this.events = events;
     }
 
     /**
@@ -54,6 +56,7 @@ public final class OrderApiServer implements AutoCloseable {
      */
     public static Prepared prepare(HttpSettings settings, OrderUseCases useCases, ReadinessCheck kafka,
             ReadinessCheck view) {
+        OrderEventsHttpService events = new OrderEventsHttpService(useCases, settings.eventStreams());
         DirectHandlers.Builder directHandlers = DirectHandlers.builder();
         JsonDirectHandler json = new JsonDirectHandler(settings.maxBodyBytes());
         for (EventType type : EventType.values()) {
@@ -73,20 +76,22 @@ public final class OrderApiServer implements AutoCloseable {
                 // only the features added below: Helidon would otherwise add any it finds on the
                 // class path (helidon-openapi alone would serve /openapi, configured its own way)
                 .featuresDiscoverServices(false)
-                .routing(routing -> routing(routing, settings, useCases));
+                .routing(routing -> routing(routing, settings, useCases, events));
         features(kafka, view).forEach(builder::addFeature);
-        return new Prepared(builder.build(), settings.host(), settings.port());
+        return new Prepared(builder.build(), events, settings.host(), settings.port());
     }
 
     /** A server built and not started yet. */
     public static final class Prepared {
 
         private final WebServer server;
+        private final OrderEventsHttpService events;
         private final String host;
         private final int port;
 
-        private Prepared(WebServer server, String host, int port) {
+        private Prepared(WebServer server, OrderEventsHttpService events, String host, int port) {
             this.server = server;
+            this.events = events;
             this.host = host;
             this.port = port;
         }
@@ -97,7 +102,7 @@ public final class OrderApiServer implements AutoCloseable {
          * @throws CannotListenException if it cannot listen on the configured host and port
          */
         public OrderApiServer start() {
-            return new OrderApiServer(Listening.started(server.start(), host, port));
+            return new OrderApiServer(Listening.started(server.start(), host, port), events);
         }
     }
 
@@ -128,8 +133,14 @@ public final class OrderApiServer implements AutoCloseable {
 
     /** Every route and filter of the API; tests build servers from it too. */
     public static void routing(HttpRouting.Builder routing, HttpSettings settings, OrderUseCases useCases) {
+        routing(routing, settings, useCases, new OrderEventsHttpService(useCases, settings.eventStreams()));
+    }
+
+    private static void routing(HttpRouting.Builder routing, HttpSettings settings, OrderUseCases useCases,
+            OrderEventsHttpService events) {
         Filters.inOrder(settings.corsAllowedOrigins(), settings.apiKey()).forEach(routing::addFilter);
-        routing.register(new OrderHttpService(useCases, settings.maxBodyBytes()))
+        routing.register(events)
+                .register(new OrderHttpService(useCases, settings.maxBodyBytes()))
                 .register(OrderHttpService.peerQueries(useCases, settings.maxBodyBytes()))
                 .register(new MenuHttpService())
                 .register(new HealthHttpService())
@@ -147,9 +158,13 @@ public final class OrderApiServer implements AutoCloseable {
         return server.port();
     }
 
-    /** Stops accepting connections and lets requests in flight finish (up to the grace period). */
+    /**
+     * Stops accepting connections and lets requests in flight finish (up to the grace period);
+     * event streams end at once (their clients resume, on another instance if need be).
+     */
     @Override
     public void close() {
+        events.closeAll();
         server.stop();
     }
 }

@@ -129,7 +129,12 @@ final class OrderHttpService implements HttpService {
     }
 
     private void list(ServerRequest req, ServerResponse res) {
-        OrderQuery query = OrderQuery.newest(limit(req));
+        OrderQuery query = filters(req, OrderQuery.newest(limit(req)));
+        Json.sendEncoded(res, Status.OK_200, OrderJson.orders(useCases.findOrders().list(query)));
+    }
+
+    /** The {@code status} and {@code customer} filters of a request, added to {@code query}. */
+    static OrderQuery filters(ServerRequest req, OrderQuery query) {
         Optional<String> status = req.query().first("status").asOptional();
         if (status.isPresent() && !status.get().isEmpty()) {
             query = query.withStatus(OrderStatus.fromWireName(status.get()).orElseThrow(() -> new ApiProblem(
@@ -139,7 +144,7 @@ final class OrderHttpService implements HttpService {
         if (customer.isPresent() && !customer.get().isEmpty()) {
             query = query.withCustomer(customerFilter(customer.get()));
         }
-        Json.sendEncoded(res, Status.OK_200, OrderJson.orders(useCases.findOrders().list(query)));
+        return query;
     }
 
     /**
@@ -176,7 +181,7 @@ final class OrderHttpService implements HttpService {
     }
 
     /** A malformed id names no order: it is a 404, like any unknown id. */
-    private static Optional<OrderId> orderId(ServerRequest req) {
+    static Optional<OrderId> orderId(ServerRequest req) {
         return OrderId.parse(req.path().pathParameters().first("id").orElse(""));
     }
 

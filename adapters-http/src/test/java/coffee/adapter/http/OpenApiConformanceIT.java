@@ -18,7 +18,9 @@ import coffee.application.service.CancelOrderService;
 import coffee.application.service.FakeOrderPublisher;
 import coffee.application.service.OrderQueries;
 import coffee.application.service.PlaceOrderService;
+import coffee.application.port.in.FollowOrders;
 import coffee.domain.Order;
+import coffee.domain.OrderChange;
 import coffee.domain.OrderCancelRequested;
 import coffee.domain.OrderId;
 import coffee.domain.OrderQuery;
@@ -145,7 +147,38 @@ class OpenApiConformanceIT {
         };
         return new OrderUseCases(new PlaceOrderService(kafka, view, OrderId::random, clock),
                 new CancelOrderService(kafka, view, clock, Duration.ofMillis(300)), new OrderQueries(view),
-                new OrderQueries(view));
+                new OrderQueries(view), followed(orders));
+    }
+
+    /**
+     * Changes of orders for the event streams: the saved orders, remembered. A board (which asks
+     * for no remembered changes) is told of more at once than a client's buffer holds, so its
+     * stream is cut off after the replay and ends: the test reads a whole answer.
+     */
+    private static FollowOrders followed(InMemoryOrderRepository orders) {
+        return (after, remembered, which, live) -> {
+            if (after.isPresent() && !after.get().matches("\\d+")) {
+                throw new IllegalArgumentException("no position: " + after.get());
+            }
+            List<OrderChange> known = orders.list(OrderQuery.newest(OrderQuery.MAX_LIMIT)).stream().filter(which)
+                    .map(order -> new OrderChange(order, "1")).toList();
+            if (!remembered) {
+                OrderChange change = new OrderChange(OrderTestData.aPendingOrder(), "2");
+                for (int i = 0; i <= EventStreamSettings.DEFAULT_SUBSCRIBER_BUFFER; i++) {
+                    live.accept(change);
+                }
+            }
+            return new FollowOrders.Following() {
+                @Override
+                public List<OrderChange> replay() {
+                    return known;
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        };
     }
 
     private Server viewAway() {
@@ -300,6 +333,38 @@ class OpenApiConformanceIT {
             });
         }
 
+        cases.put("GET /order/{id}/events 200", () -> {
+            Server server = server();
+            Order completed = server.saved(OrderTestData.aPendingOrder().startBrewing(NOW).complete(NOW));
+            return server.api.get("/order/" + completed.id() + "/events");
+        });
+        cases.put("GET /order/{id}/events 400", () -> {
+            Server server = server();
+            return server.api.get("/order/" + server.saved(OrderTestData.aPendingOrder()).id()
+                    + "/events?last_event_id=4");
+        });
+        cases.put("GET /order/{id}/events 404", () -> server().api.get("/order/" + OrderId.random() + "/events"));
+        cases.put("GET /order/{id}/events 406", () -> {
+            ApiClient api = server().api;
+            return api.send(api.request("GET", "/order/" + OrderId.random() + "/events")
+                    .header("Accept", "application/json"));
+        });
+        cases.put("GET /order/{id}/events 503", () -> viewAway().api.get("/order/" + OrderId.random() + "/events"));
+        cases.put("GET /orders/events 200", () -> {
+            Server server = server();
+            server.saved(OrderTestData.aPendingOrder());
+            return server.api.get("/orders/events?customer=ann&last_event_id=7");
+        });
+        cases.put("GET /orders/events 400", () -> server().api.get("/orders/events?last_event_id=x-y"));
+        cases.put("GET /orders/events 406", () -> {
+            ApiClient api = server().api;
+            return api.send(api.request("GET", "/orders/events").header("Accept", "application/json"));
+        });
+        cases.put("GET /orders/events 503", () -> {
+            Server server = server(HttpSettings.defaults().withEventStreams(
+                    new EventStreamSettings(Duration.ofSeconds(15), 16, 0)));
+            return server.api.get("/orders/events");
+        });
         cases.put("GET /orders 200", () -> {
             Server server = server();
             server.saved(OrderTestData.aPendingOrder());

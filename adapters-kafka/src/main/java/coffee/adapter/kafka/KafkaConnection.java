@@ -191,6 +191,18 @@ public final class KafkaConnection implements AutoCloseable {
     }
 
     /**
+     * The changes of orders, live (every order placed, every status), for followers of this
+     * process; not started yet ({@link KafkaOrderChanges#start}). Does no I/O.
+     *
+     * @param remembered how many of the most recent changes to keep for followers who resume
+     */
+    public KafkaOrderChanges orderChanges(int remembered) {
+        return new KafkaOrderChanges(
+                client(() -> new KafkaConsumer<>(ClientConfigs.feedConsumer(settings, clientId + "-changes"))),
+                settings, remembered);
+    }
+
+    /**
      * The producers' view of orders, not started yet ({@link KafkaOrderView#start}): a Kafka
      * Streams application over the orders and status topics, shared by every instance with the
      * same {@link ViewSettings#applicationId()}. Does no I/O.

@@ -1,0 +1,197 @@
+package coffee.adapter.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** {@code coffee watch} against a stand-in for the producer's {@code GET /orders/events}. */
+class WatchCommandTest {
+
+    private static final String ORDER = "{\"id\":\"0b6a4a8e-6f0e-4a39-8f6d-2b8c3c1f9a77\",\"customer_name\":\"Ann\","
+            + "\"coffee_type\":\"Latte\",\"status\":\"%s\",\"created_at\":\"2026-11-24T09:00:00Z\","
+            + "\"updated_at\":\"2026-11-24T09:00:0%sZ\"}";
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+    private final Queue<String> requests = new ConcurrentLinkedQueue<>();
+    private final Queue<String> lastEventIds = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger connections = new AtomicInteger();
+    /** Released at the end of the test: the stream the server holds open ends. */
+    private final CountDownLatch release = new CountDownLatch(1);
+    private HttpServer producer;
+
+    @AfterEach
+    void stopProducer() {
+        release.countDown();
+        if (producer != null) {
+            producer.stop(0);
+        }
+    }
+
+    private static String event(String id, String status, int second) {
+        return "id:" + id + "\nevent:" + status + "\ndata:" + ORDER.formatted(status, second) + "\n\n";
+    }
+
+    /**
+     * The first stream sends two events and a heartbeat, then ends (a producer restarting);
+     * the next one sends one more event and stays open.
+     */
+    private String startProducer() throws IOException {
+        producer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        producer.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+        producer.createContext("/", exchange -> {
+            requests.add(exchange.getRequestURI().toString());
+            String lastEventId = exchange.getRequestHeaders().getFirst("Last-Event-ID");
+            lastEventIds.add(lastEventId == null ? "(none)" : lastEventId);
+            exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+            exchange.sendResponseHeaders(200, 0);
+            if (connections.getAndIncrement() == 0) {
+                send(exchange, event("5-1", "pending", 0) + ":heartbeat\n\n" + event("6-1", "processing", 1));
+                exchange.close();
+            } else {
+                send(exchange, event("6-2", "completed", 2));
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                exchange.close();
+            }
+        });
+        producer.start();
+        return "http://127.0.0.1:" + producer.getAddress().getPort();
+    }
+
+    private static void send(HttpExchange exchange, String text) throws IOException {
+        OutputStream body = exchange.getResponseBody();
+        body.write(text.getBytes(StandardCharsets.UTF_8));
+        body.flush();
+    }
+
+    private CommandLine cli() {
+        CommandLine cli = CoffeeCli.commandLine(new Launcher() {
+            @Override
+            public void serve(Role role, Map<String, String> settings) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Ordering openOrdering(Map<String, String> settings) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public AutoCloseable followStatuses(Map<String, String> settings,
+                    coffee.application.port.in.ProjectOrderEvents sink) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public String producerUrl(Map<String, String> settings) {
+                return "http://127.0.0.1:1";
+            }
+        });
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        return cli;
+    }
+
+    /** Runs {@code coffee watch ARGS} until {@code printed} lines are out, then stops it as Ctrl+C does. */
+    private int watchUntil(int printed, String... args) throws Exception {
+        CommandLine cli = cli();
+        String[] command = new String[args.length + 1];
+        command[0] = "watch";
+        System.arraycopy(args, 0, command, 1, args.length);
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cli.execute(command));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (lines().size() < printed && !exit.isDone()) {
+            assertTrue(System.nanoTime() < deadline, "printed so far: " + out + "; errors: " + err);
+            Thread.sleep(20);
+        }
+        ((ShowCommands.Watch) cli.getSubcommands().get("watch").getCommand()).stop();
+        return exit.get(10, TimeUnit.SECONDS);
+    }
+
+    /** Runs a watch that should end by itself; one that does not is stopped, and fails the test. */
+    private int runEnding(String... args) throws Exception {
+        CommandLine cli = cli();
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cli.execute(args));
+        try {
+            return exit.get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            ((ShowCommands.Watch) cli.getSubcommands().get("watch").getCommand()).stop();
+            throw new AssertionError("the watch did not end by itself; printed: " + out);
+        }
+    }
+
+    private List<String> lines() {
+        return out.toString().lines().toList();
+    }
+
+    @Test
+    void watch_prints_each_change_as_it_comes_and_resumes_a_stream_that_ended_after_the_last_one() throws Exception {
+        String url = startProducer();
+
+        int exit = watchUntil(3, "--customer", "Ann Lee", "--status", "Completed", "--url", url);
+
+        assertEquals(ExitCodes.OK, exit, err.toString());
+        assertEquals(List.of(
+                "09:00:00Z     pending     0b6a4a8e-6f0e-4a39-8f6d-2b8c3c1f9a77  Latte for Ann",
+                "09:00:01Z     processing  0b6a4a8e-6f0e-4a39-8f6d-2b8c3c1f9a77  Latte for Ann",
+                "09:00:02Z     completed   0b6a4a8e-6f0e-4a39-8f6d-2b8c3c1f9a77  Latte for Ann"), lines());
+        assertEquals(List.of("/orders/events?status=completed&customer=Ann+Lee",
+                "/orders/events?status=completed&customer=Ann+Lee"), List.copyOf(requests));
+        assertEquals(List.of("(none)", "6-1"), List.copyOf(lastEventIds), "resumed after the last change printed");
+        assertTrue(err.toString().contains("resuming after 6-1"), err.toString());
+    }
+
+    @Test
+    void with_json_each_change_is_one_json_object_per_line() throws Exception {
+        String url = startProducer();
+
+        assertEquals(ExitCodes.OK, watchUntil(3, "--json", "--url", url), err.toString());
+
+        assertEquals(List.of(ORDER.formatted("pending", 0), ORDER.formatted("processing", 1),
+                ORDER.formatted("completed", 2)), lines());
+    }
+
+    @Test
+    void a_producer_that_cannot_be_reached_is_exit_code_4() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+
+        assertEquals(ExitCodes.UNAVAILABLE, runEnding("watch", "--url", "http://127.0.0.1:" + closedPort));
+        assertTrue(err.toString().contains("cannot reach the producer"), err.toString());
+    }
+
+    @Test
+    void a_wrong_status_is_a_usage_error_before_any_request() throws Exception {
+        String url = startProducer();
+
+        assertEquals(ExitCodes.USAGE, runEnding("watch", "--status", "brewing", "--url", url));
+        assertTrue(err.toString().contains("--status brewing: not a status"), err.toString());
+        assertEquals(List.of(), List.copyOf(requests));
+    }
+}
