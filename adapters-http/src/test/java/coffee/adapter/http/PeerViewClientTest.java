@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /** Questions to another instance that answers too slowly: bounded, never a growing queue. */
 class PeerViewClientTest {
 
-    private static final Duration SLOW_PEER_TIMEOUT = Duration.ofSeconds(1);
+    private static final Duration SLOW_PEER_TIMEOUT = Duration.ofMillis(500);
 
     private ServerSocket silentPeer;
     private final List<Socket> accepted = new ArrayList<>();
@@ -76,11 +76,11 @@ class PeerViewClientTest {
     void blocking_reads_have_their_own_bound_and_do_not_starve_plain_questions() throws Exception {
         PeerViewClient client = new PeerViewClient(SLOW_PEER_TIMEOUT, 1, 1);
         CompletableFuture<?> waiting = CompletableFuture.runAsync(
-                () -> client.awaitStatus(peer(), OrderId.random(), OrderStatus.COMPLETED, Duration.ofSeconds(1)));
+                () -> client.awaitStatus(peer(), OrderId.random(), OrderStatus.COMPLETED, Duration.ofMillis(200)));
         assertTrue(connected.await(10, TimeUnit.SECONDS), "the blocking read reached the peer");
 
         assertThrows(OrderViewUnavailableException.class,
-                () -> client.awaitStatus(peer(), OrderId.random(), OrderStatus.COMPLETED, Duration.ofSeconds(1)),
+                () -> client.awaitStatus(peer(), OrderId.random(), OrderStatus.COMPLETED, Duration.ofMillis(200)),
                 "a second blocking read is beyond its bound");
         assertThrows(UncheckedIOException.class, () -> client.find(peer(), OrderId.random()),
                 "a plain question still goes out (and times out on this silent peer)");
