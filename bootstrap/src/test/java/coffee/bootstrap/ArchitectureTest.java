@@ -19,8 +19,11 @@ import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * The dependency rule of DESIGN.md, enforced. Package names come from real classes, so a
@@ -50,40 +53,54 @@ class ArchitectureTest {
         production = new ClassFileImporter().withImportOption(PRODUCTION_ONLY).importPackages("coffee");
     }
 
+    static final ArchRule DOMAIN_ONLY_ON_JDK = classes().that().resideInAPackage(DOMAIN + "..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN + "..", "java..")
+            .as("the domain depends on nothing but the JDK");
     static final ArchRule APPLICATION_ONLY_ON_DOMAIN = classes().that().resideInAPackage(APPLICATION + "..")
             .should().onlyDependOnClassesThat().resideInAnyPackage(APPLICATION + "..", DOMAIN + "..", "java..")
             .as("the application depends only on the domain and the JDK");
+    static final ArchRule IN_PORTS_DO_NOT_KNOW_OUT_PORTS = noClasses().that().resideInAPackage(PORT_IN + "..")
+            .should().dependOnClassesThat().resideInAPackage(PORT_OUT + "..")
+            .as("in-ports do not know out-ports");
+    static final ArchRule OUT_PORTS_DO_NOT_KNOW_IN_PORTS = noClasses().that().resideInAPackage(PORT_OUT + "..")
+            .should().dependOnClassesThat().resideInAPackage(PORT_IN + "..")
+            .as("out-ports do not know in-ports");
+    static final ArchRule ADAPTERS_USE_PORTS = noClasses().that().resideInAnyPackage(HTTP + "..", KAFKA + "..", CLI + "..")
+            .should().dependOnClassesThat().resideInAnyPackage(SERVICES + "..", READ_MODEL + "..")
+            .as("adapters use ports, never the services or the view behind them");
+    static final ArchRule NOTHING_ON_BOOTSTRAP = noClasses().that().resideOutsideOfPackage(BOOTSTRAP + "..")
+            .should().dependOnClassesThat().resideInAPackage(BOOTSTRAP + "..")
+            .as("nothing depends on bootstrap");
+    static final ArchRule NO_CYCLES = slices().matching("coffee.(**)").should().beFreeOfCycles()
+            .as("no package cycles");
+    static final ArchRule NO_STANDARD_STREAMS = GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS
+            .as("no System.out or System.err: output goes through loggers or picocli's writers");
 
+    /**
+     * Every rule. Those that Maven's module dependencies already enforce (an adapter cannot see
+     * another, nor a library it does not declare; nothing declares bootstrap) are kept as a
+     * second line; the others each have a fixture that breaks them
+     * ({@link ArchitectureRulesCatchViolationsTest}).
+     */
     static List<ArchRule> rules() {
         return List.of(
-                classes().that().resideInAPackage(DOMAIN + "..")
-                        .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN + "..", "java..")
-                        .as("the domain depends on nothing but the JDK"),
+                DOMAIN_ONLY_ON_JDK,
                 APPLICATION_ONLY_ON_DOMAIN,
-                noClasses().that().resideInAPackage(PORT_IN + "..")
-                        .should().dependOnClassesThat().resideInAPackage(PORT_OUT + "..")
-                        .as("in-ports do not know out-ports"),
-                noClasses().that().resideInAPackage(PORT_OUT + "..")
-                        .should().dependOnClassesThat().resideInAPackage(PORT_IN + "..")
-                        .as("out-ports do not know in-ports"),
+                IN_PORTS_DO_NOT_KNOW_OUT_PORTS,
+                OUT_PORTS_DO_NOT_KNOW_IN_PORTS,
                 adapterKeepsToItself(HTTP, KAFKA, CLI),
                 adapterKeepsToItself(KAFKA, HTTP, CLI),
                 adapterKeepsToItself(CLI, HTTP, KAFKA),
-                noClasses().that().resideInAnyPackage(HTTP + "..", KAFKA + "..", CLI + "..")
-                        .should().dependOnClassesThat().resideInAnyPackage(SERVICES + "..", READ_MODEL + "..")
-                        .as("adapters use ports, never the services or the view behind them"),
-                noClasses().that().resideOutsideOfPackage(BOOTSTRAP + "..")
-                        .should().dependOnClassesThat().resideInAPackage(BOOTSTRAP + "..")
-                        .as("nothing depends on bootstrap"),
+                ADAPTERS_USE_PORTS,
+                NOTHING_ON_BOOTSTRAP,
                 libraryStaysIn("io.helidon..", HTTP),
                 libraryStaysIn("org.apache.kafka..", KAFKA),
                 libraryStaysIn("kafka..", KAFKA),
                 // the view's Kafka Streams (org.apache.kafka.streams, covered above) and its RocksDB
                 libraryStaysIn("org.rocksdb..", KAFKA),
                 libraryStaysIn("picocli..", CLI),
-                slices().matching("coffee.(**)").should().beFreeOfCycles().as("no package cycles"),
-                GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS
-                        .as("no System.out or System.err: output goes through loggers or picocli's writers"));
+                NO_CYCLES,
+                NO_STANDARD_STREAMS);
     }
 
     private static ArchRule adapterKeepsToItself(String adapter, String... others) {
@@ -111,8 +128,9 @@ class ArchitectureTest {
         }
     }
 
-    @Test
-    void the_production_code_follows_every_rule() {
-        rules().forEach(rule -> rule.check(production));
+    /** One test per rule, so a change that breaks several hears of all of them at once. */
+    @TestFactory
+    Stream<DynamicTest> the_production_code_follows_every_rule() {
+        return rules().stream().map(rule -> DynamicTest.dynamicTest(rule.getDescription(), () -> rule.check(production)));
     }
 }
