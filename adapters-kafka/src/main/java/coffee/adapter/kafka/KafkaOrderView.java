@@ -85,6 +85,16 @@ public final class KafkaOrderView implements OrderView, AutoCloseable {
     private volatile HostInfo self;
     private volatile long startedNanos;
     private volatile boolean announcedReady;
+    /**
+     * Where the orders topic ended, per partition held here, when the view first ran: it answers
+     * reads once it has folded that far (a first start on a long history folds it all first).
+     * Null until asked; once reached, readiness no longer looks at it.
+     */
+    private volatile Map<Integer, Long> catchUpTargets;
+    private volatile boolean caughtUp;
+    /** Reads waiting for the view to fold an order not found yet; beyond this many, a 503 at once. */
+    static final int CATCH_UP_WAITERS = 512;
+    private final java.util.concurrent.Semaphore catchUpWaiters = new java.util.concurrent.Semaphore(CATCH_UP_WAITERS);
     private volatile java.util.function.Consumer<String> readyAnnouncement =
             summary -> LOG.log(Level.INFO, summary);
 
@@ -168,6 +178,7 @@ public final class KafkaOrderView implements OrderView, AutoCloseable {
     private void stateChanged(KafkaStreams.State now) {
         if (now == KafkaStreams.State.RUNNING) {
             learnCommittedPositions();
+            learnCatchUpTargets();
         } else if (now == KafkaStreams.State.ERROR) {
             LOG.log(Level.ERROR, "the view of orders stopped (Kafka Streams is in state ERROR); reads answer 503");
         }
@@ -194,6 +205,48 @@ public final class KafkaOrderView implements OrderView, AutoCloseable {
                 });
     }
 
+    private void learnCatchUpTargets() {
+        if (catchUpTargets != null) {
+            return;
+        }
+        latest.ask().whenComplete((ends, failure) -> {
+            if (failure != null) {
+                LOG.log(Level.DEBUG, () -> "asking where the orders topic ends failed: " + failure);
+                readiness.schedule(this::learnCatchUpTargets, 500, TimeUnit.MILLISECONDS);
+                return;
+            }
+            Map<Integer, Long> targets = new java.util.HashMap<>();
+            try {
+                partitionsHere(metadata()).forEach(partition -> targets.put(partition, ends.getOrDefault(partition, 0L)));
+            } catch (RuntimeException e) {
+                return; // stopped meanwhile, or rebalancing: the next RUNNING asks again
+            }
+            catchUpTargets = Map.copyOf(targets);
+            announceIfReady();
+        });
+    }
+
+    /** Why the view has not folded what the orders topic held when it started; empty once it has. */
+    private Optional<String> behind() {
+        if (caughtUp) {
+            return Optional.empty();
+        }
+        Map<Integer, Long> targets = catchUpTargets;
+        if (targets == null) {
+            return Optional.of("the view of orders is catching up with Kafka (asking where the topics end)");
+        }
+        long behind = 0;
+        for (Map.Entry<Integer, Long> target : targets.entrySet()) {
+            behind += Math.max(0, target.getValue() - 1 - progress.position(target.getKey()));
+        }
+        if (behind > 0) {
+            return Optional.of(String.format(Locale.ROOT,
+                    "the view of orders is catching up with Kafka: %,d orders-topic records to fold", behind));
+        }
+        caughtUp = true;
+        return Optional.empty();
+    }
+
     /**
      * Where to say, once, that the view answers reads ("order view ready in N ms: ..."); the
      * log at INFO unless given. Call before {@link #start}.
@@ -206,14 +259,15 @@ public final class KafkaOrderView implements OrderView, AutoCloseable {
         if (!announcedReady && notReady().isEmpty()) {
             announcedReady = true;
             readiness.shutdown();
-            long held;
+            String held;
             try {
-                held = local.approximateOrders(partitionsHere(metadata()));
+                held = String.format(Locale.ROOT, "about %,d orders held here",
+                        local.approximateOrders(partitionsHere(metadata())));
             } catch (RuntimeException e) {
-                held = -1;
+                held = "orders held here not counted (" + e.getMessage() + ")";
             }
             readyAnnouncement.accept(String.format(Locale.ROOT,
-                    "order view ready in %s ms: about %,d orders held here, %,d records restored, %s",
+                    "order view ready in %s ms: %s, %,d records restored, %s",
                     Duration.ofNanos(System.nanoTime() - startedNanos).toMillis(), held,
                     restoration.restored(), settings.stateDirectory()));
         }
@@ -236,7 +290,7 @@ public final class KafkaOrderView implements OrderView, AutoCloseable {
         if (restoration.restoring()) {
             return Optional.of("the view of orders is restoring: " + restoration.progress());
         }
-        return Optional.empty();
+        return behind();
     }
 
     /** Records restored from the changelogs since start: none for a restart with its state directory. */
@@ -332,6 +386,20 @@ public final class KafkaOrderView implements OrderView, AutoCloseable {
     }
 
     private void awaitCaughtUp(int partition) {
+        // each waiting read holds a request and its connection: under a flood of unknown ids
+        // (or reads before the view has caught up) they must not pile up until the heap is gone
+        if (!catchUpWaiters.tryAcquire()) {
+            throw new OrderViewUnavailableException("too many reads are waiting for the view of orders to catch up "
+                    + "with Kafka; retry shortly");
+        }
+        try {
+            waitUntilCaughtUp(partition);
+        } finally {
+            catchUpWaiters.release();
+        }
+    }
+
+    private void waitUntilCaughtUp(int partition) {
         long deadline = System.nanoTime() + CATCH_UP_PATIENCE.toNanos();
         try {
             Map<Integer, Long> ends = latest.ask().get(CATCH_UP_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);

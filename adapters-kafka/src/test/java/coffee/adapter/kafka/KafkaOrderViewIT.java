@@ -257,6 +257,27 @@ class KafkaOrderViewIT {
     }
 
     @Test
+    void a_first_start_on_a_history_answers_reads_only_once_it_has_folded_it() throws Exception {
+        List<Order> history = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            history.add(anOrder().forCustomer("Guest " + (i % 50)).placedAt(T0.plusSeconds(i)).build());
+        }
+        List<CompletableFuture<Void>> acknowledged = new ArrayList<>();
+        for (Order order : history) {
+            acknowledged.add(publisher.publish(new OrderPlaced(order), REQUEST).toCompletableFuture());
+        }
+        CompletableFuture.allOf(acknowledged.toArray(CompletableFuture[]::new)).join();
+
+        KafkaOrderView view = startInstance("one", newStateDirectory());
+        awaitReady(view);
+
+        List<OrderId> newest = history.reversed().subList(0, 100).stream().map(Order::id).toList();
+        assertEquals(newest, view.list(OrderQuery.newest(100)).stream().map(Order::id).toList(),
+                "ready means the history is folded: a listing (which does not wait) shows all of it");
+        assertEquals(50, view.list(OrderQuery.newest(100).withCustomer(new CustomerName("Guest 7"))).size());
+    }
+
+    @Test
     void a_restart_with_its_state_directory_restores_nothing_and_sees_everything() throws Exception {
         Path state = newStateDirectory();
         List<Order> placed = new ArrayList<>();
