@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,15 +39,7 @@ class OrderLifecycleIT {
     @BeforeEach
     void isolatedTopics() {
         kafka = SharedKafka.uniqueSettings();
-        settings = new HashMap<>(Map.of(
-                "server.port", "0",
-                "kafka.brokers", String.join(",", kafka.brokers()),
-                "kafka.topic", kafka.ordersTopic(),
-                "kafka.status_topic", kafka.statusTopic(),
-                "kafka.dlq_topic", kafka.deadLetterTopic(),
-                "kafka.group_id", kafka.groupId(),
-                "kafka.partitions", "3",
-                "brew.time_ms", "0"));
+        settings = RoleSettings.isolated(kafka, 3, 0);
     }
 
     @AfterEach

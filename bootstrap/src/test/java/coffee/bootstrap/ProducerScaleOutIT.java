@@ -35,15 +35,7 @@ class ProducerScaleOutIT {
     @BeforeEach
     void isolatedTopics() {
         kafka = SharedKafka.uniqueSettings();
-        settings = new HashMap<>(Map.of(
-                "server.port", "0",
-                "kafka.brokers", String.join(",", kafka.brokers()),
-                "kafka.topic", kafka.ordersTopic(),
-                "kafka.status_topic", kafka.statusTopic(),
-                "kafka.dlq_topic", kafka.deadLetterTopic(),
-                "kafka.group_id", kafka.groupId(),
-                "kafka.partitions", "6",
-                "brew.time_ms", "0"));
+        settings = RoleSettings.isolated(kafka, 6, 0);
     }
 
     @AfterEach

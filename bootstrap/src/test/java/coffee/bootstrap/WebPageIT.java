@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -97,16 +96,8 @@ class WebPageIT {
     @BeforeEach
     void isolatedTopics() {
         KafkaSettings kafka = SharedKafka.uniqueSettings();
-        settings = new HashMap<>(Map.of(
-                "server.port", "0",
-                "kafka.brokers", String.join(",", kafka.brokers()),
-                "kafka.topic", kafka.ordersTopic(),
-                "kafka.status_topic", kafka.statusTopic(),
-                "kafka.dlq_topic", kafka.deadLetterTopic(),
-                "kafka.group_id", kafka.groupId(),
-                "kafka.partitions", "3",
-                // long enough for the page to show processing, short enough for a quick test
-                "brew.time_ms", "300"));
+        // a brew long enough for the page to show processing, short enough for a quick test
+        settings = RoleSettings.isolated(kafka, 3, 300);
         browser.manage().window().setSize(DESK);
     }
 
