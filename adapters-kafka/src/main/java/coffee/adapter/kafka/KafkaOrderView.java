@@ -11,6 +11,7 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -94,7 +96,7 @@ public final class KafkaOrderView implements OrderView, AutoCloseable {
     private volatile boolean caughtUp;
     /** Reads waiting for the view to fold an order not found yet; beyond this many, a 503 at once. */
     static final int CATCH_UP_WAITERS = 512;
-    private final java.util.concurrent.Semaphore catchUpWaiters = new java.util.concurrent.Semaphore(CATCH_UP_WAITERS);
+    private final Semaphore catchUpWaiters = new Semaphore(CATCH_UP_WAITERS);
     private volatile java.util.function.Consumer<String> readyAnnouncement =
             summary -> LOG.log(Level.INFO, summary);
 
@@ -215,7 +217,7 @@ public final class KafkaOrderView implements OrderView, AutoCloseable {
                 readiness.schedule(this::learnCatchUpTargets, 500, TimeUnit.MILLISECONDS);
                 return;
             }
-            Map<Integer, Long> targets = new java.util.HashMap<>();
+            Map<Integer, Long> targets = new HashMap<>();
             try {
                 partitionsHere(metadata()).forEach(partition -> targets.put(partition, ends.getOrDefault(partition, 0L)));
             } catch (RuntimeException e) {
