@@ -43,15 +43,7 @@ class LoadCommandIT {
     @BeforeEach
     void isolatedTopics() {
         kafka = SharedKafka.uniqueSettings();
-        settings = Map.of(
-                "server.port", "0",
-                "kafka.brokers", String.join(",", kafka.brokers()),
-                "kafka.topic", kafka.ordersTopic(),
-                "kafka.status_topic", kafka.statusTopic(),
-                "kafka.dlq_topic", kafka.deadLetterTopic(),
-                "kafka.group_id", kafka.groupId(),
-                "kafka.partitions", "3",
-                "brew.time_ms", "0");
+        settings = RoleSettings.isolated(kafka, 3, 0);
     }
 
     @AfterEach
