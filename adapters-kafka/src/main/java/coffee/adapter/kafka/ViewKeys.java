@@ -66,7 +66,7 @@ final class ViewKeys {
     /** Where the orders of a status placed at {@code time} or before begin in the status index. */
     static byte[] byStatusFrom(OrderStatus status, Instant time) {
         return ByteBuffer.allocate(1 + SORT_BYTES).put((byte) status.ordinal())
-                .putLong(nanos(time) ^ Long.MAX_VALUE).array();
+                .putLong(newestFirst(time)).array();
     }
 
     static byte[] customerPrefix(CustomerName customer) {
@@ -94,7 +94,7 @@ final class ViewKeys {
 
     private static byte[] sortPart(Order order) {
         UUID id = order.id().value();
-        return ByteBuffer.allocate(SORT_BYTES).putLong(nanos(order.createdAt()) ^ Long.MAX_VALUE)
+        return ByteBuffer.allocate(SORT_BYTES).putLong(newestFirst(order.createdAt()))
                 .putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits()).array();
     }
 
@@ -122,6 +122,11 @@ final class ViewKeys {
         Instant updated = instant(buffer.getLong());
         String customer = new String(value, buffer.position(), buffer.remaining(), StandardCharsets.UTF_8);
         return new Order(id, new CustomerName(customer), drink, status, created, updated);
+    }
+
+    /** The time part of every index key: ascending keys run from the newest time to the oldest. */
+    private static long newestFirst(Instant time) {
+        return nanos(time) ^ Long.MAX_VALUE;
     }
 
     private static long nanos(Instant time) {
