@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
@@ -99,9 +100,10 @@ final class LoadCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     String endToEndWait;
 
-    @Option(names = "--threads", paramLabel = "KIND", defaultValue = "platform",
-            description = "What drives each connection: platform (an OS thread each; the fastest on a few cores) "
-                    + "or virtual (virtual threads; lighter with thousands of connections). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--threads", paramLabel = "KIND", defaultValue = "loop",
+            description = "What drives the connections: loop (one thread per core, each running a selector over "
+                    + "its share of them, as wrk does; the lightest on the machine it measures), platform (an OS "
+                    + "thread each) or virtual (a virtual thread each). Default: ${DEFAULT-VALUE}.")
     String threads;
 
     @Option(names = "--json", paramLabel = "FILE", arity = "0..1", fallbackValue = "-",
@@ -126,7 +128,7 @@ final class LoadCommand implements Callable<Integer> {
         String drinkName = checkedDrink();
         String key = checkedApiKey();
         Path jsonFile = checkedJsonFile();
-        LoadGenerator.Threads threadKind = checkedThreads();
+        String driverKind = checkedThreads();
         // the options first: without --url, finding the producer reads the settings
         LoadTarget target = LoadTarget.parse(url != null ? url
                 : launcher.producerUrl(new LinkedHashMap<>(settings.asMap())));
@@ -134,7 +136,7 @@ final class LoadCommand implements Callable<Integer> {
 
         PrintWriter err = spec.commandLine().getErr();
         LoadReport report;
-        try (LoadGenerator generator = new LoadGenerator(address(target), request, connections, threadKind)) {
+        try (LoadDriver generator = driver(driverKind, address(target), request)) {
             connect(generator, target);
             EndToEndTracker tracker = endToEnd ? new EndToEndTracker() : null;
             // follow the status topic before the first order, so no completion can be missed
@@ -217,11 +219,19 @@ final class LoadCommand implements Callable<Integer> {
         return apiKey;
     }
 
-    private LoadGenerator.Threads checkedThreads() {
-        return switch (threads.strip().toLowerCase(Locale.ROOT)) {
-            case "platform" -> LoadGenerator.Threads.PLATFORM;
-            case "virtual" -> LoadGenerator.Threads.VIRTUAL;
-            default -> throw usage("--threads must be platform or virtual, not " + threads);
+    private String checkedThreads() {
+        String kind = threads.strip().toLowerCase(Locale.ROOT);
+        if (!List.of("loop", "platform", "virtual").contains(kind)) {
+            throw usage("--threads must be loop, platform or virtual, not " + threads);
+        }
+        return kind;
+    }
+
+    private LoadDriver driver(String kind, InetSocketAddress address, byte[] request) {
+        return switch (kind) {
+            case "platform" -> new LoadGenerator(address, request, connections, LoadGenerator.Threads.PLATFORM);
+            case "virtual" -> new LoadGenerator(address, request, connections, LoadGenerator.Threads.VIRTUAL);
+            default -> new EventLoopLoadDriver(address, request, connections, EventLoopLoadDriver.defaultLoops());
         };
     }
 
@@ -269,7 +279,7 @@ final class LoadCommand implements Callable<Integer> {
         return address;
     }
 
-    private void connect(LoadGenerator generator, LoadTarget target) {
+    private void connect(LoadDriver generator, LoadTarget target) {
         try {
             generator.connectAll();
         } catch (IOException e) {
@@ -289,7 +299,7 @@ final class LoadCommand implements Callable<Integer> {
                 : LoadSchedule.openLoopFor(start, length.toNanos(), rate);
     }
 
-    private static long runPhase(LoadGenerator generator, String name, LoadSchedule schedule, LoadStats stats,
+    private static long runPhase(LoadDriver generator, String name, LoadSchedule schedule, LoadStats stats,
             EndToEndTracker tracker, PrintWriter err) {
         ProgressLine progress = ProgressLine.start(err, name, stats, schedule.startNanos());
         try {

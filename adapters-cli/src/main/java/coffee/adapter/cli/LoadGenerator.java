@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * recording the outcome. The connections stay open from one phase to the next, so the measured
  * phase does not pay for the warm-up's connects.
  */
-final class LoadGenerator implements AutoCloseable {
+final class LoadGenerator implements LoadDriver {
 
     /** What kind of thread drives each connection. */
     enum Threads {
@@ -47,7 +47,7 @@ final class LoadGenerator implements AutoCloseable {
     }
 
     /** After a failed connect, so a server that is down is not hammered with connects in a tight loop. */
-    private static final long PAUSE_AFTER_CONNECT_FAILURE_MS = 100;
+    static final long PAUSE_AFTER_CONNECT_FAILURE_MS = 100;
 
     private final List<HttpLoadConnection> connections = new ArrayList<>();
     private final Threads threads;
@@ -59,25 +59,15 @@ final class LoadGenerator implements AutoCloseable {
         }
     }
 
-    /**
-     * Opens every connection before any request, so connecting is not measured.
-     *
-     * @throws IOException the first connection that could not be opened
-     */
-    void connectAll() throws IOException {
+    @Override
+    public void connectAll() throws IOException {
         for (HttpLoadConnection connection : connections) {
             connection.connect();
         }
     }
 
-    /**
-     * Runs one phase to its end: until the schedule is done and every request sent has its
-     * answer (or failed).
-     *
-     * @param tracker told of every order accepted; null when end-to-end latency is not measured
-     * @return how long the phase took, in nanoseconds from the schedule's start
-     */
-    long run(LoadSchedule schedule, LoadStats stats, EndToEndTracker tracker) {
+    @Override
+    public long run(LoadSchedule schedule, LoadStats stats, EndToEndTracker tracker) {
         AtomicReference<RuntimeException> bug = new AtomicReference<>();
         try (ExecutorService drivers = Executors.newThreadPerTaskExecutor(threads.factory())) {
             for (HttpLoadConnection connection : connections) {

@@ -10,8 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.IntUnaryOperator;
@@ -33,6 +35,8 @@ final class FakeProducer implements AutoCloseable {
     private volatile IntUnaryOperator statusOfRequest = number -> 201;
     private volatile long answerAfterMillis;
     private volatile Consumer<UUID> whenAccepted = id -> { };
+    private volatile CountDownLatch together = new CountDownLatch(0);
+    private volatile boolean heldInVain;
 
     private FakeProducer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1000);
@@ -62,6 +66,20 @@ final class FakeProducer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Holds every answer back until {@code requests} requests have arrived (10 s at most): only
+     * a client with that many in flight at once gets its answers without the wait.
+     */
+    FakeProducer holdingUntil(int requests) {
+        this.together = new CountDownLatch(requests);
+        return this;
+    }
+
+    /** Whether an answer {@link #holdingUntil held back} gave up waiting for the others. */
+    boolean heldInVain() {
+        return heldInVain;
+    }
+
     /** Called with each order answered {@code 201}, after the answer went out. */
     FakeProducer whenAccepted(Consumer<UUID> action) {
         this.whenAccepted = action;
@@ -81,6 +99,14 @@ final class FakeProducer implements AutoCloseable {
         requestLines.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
         requestHeaders.add(exchange.getRequestHeaders());
         bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        together.countDown();
+        try {
+            if (!together.await(10, TimeUnit.SECONDS)) {
+                heldInVain = true;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         if (answerAfterMillis > 0) {
             try {
                 Thread.sleep(answerAfterMillis);

@@ -277,7 +277,7 @@ class LoadCommandTest {
         "--drink tea                 | --drink tea: not on the menu; choose one of Espresso, Americano, Latte,",
         "--json /no/such/dir/r.json  | --json /no/such/dir/r.json: not a file in an existing directory",
         "--api-key a\u00e9b          | --api-key must be printable ASCII characters without spaces",
-        "--threads green             | --threads must be platform or virtual, not green",
+        "--threads green             | --threads must be loop, platform or virtual, not green",
     })
     void a_wrong_option_is_one_line_with_exit_code_2_and_sends_nothing(String options, String message) {
         List<String> args = new ArrayList<>(List.of("load"));

@@ -31,7 +31,8 @@ class LoadGeneratorTest {
         producer.close();
     }
 
-    private static LoadGenerator generatorFor(String url, int connections) {
+    /** The driver under test; {@link EventLoopLoadDriverTest} runs the same tests on its own. */
+    LoadDriver generatorFor(String url, int connections) {
         URI uri = URI.create(url);
         return new LoadGenerator(new InetSocketAddress(uri.getHost(), uri.getPort()),
                 LoadTarget.parse(url).orderRequest("Load Tester", "Latte", null), connections,
@@ -46,7 +47,7 @@ class LoadGeneratorTest {
     void every_request_sent_is_answered_or_counted_as_an_error() throws IOException {
         producer.answering(request -> request % 3 == 2 ? 503 : 201);
         LoadStats stats = new LoadStats();
-        try (LoadGenerator generator = generatorFor(producer.url(), 4)) {
+        try (LoadDriver generator = generatorFor(producer.url(), 4)) {
             generator.connectAll();
             generator.run(LoadSchedule.closedLoopOf(System.nanoTime(), 30), stats, null);
         }
@@ -65,7 +66,7 @@ class LoadGeneratorTest {
         // answered before (i + 1) * 50 ms, though it was due at i * 5 ms, so it waited at least 50 + 45 i ms
         producer.takingMillis(50);
         LoadStats open = new LoadStats();
-        try (LoadGenerator generator = generatorFor(producer.url(), 1)) {
+        try (LoadDriver generator = generatorFor(producer.url(), 1)) {
             generator.run(LoadSchedule.openLoopOf(System.nanoTime(), 20, 200), open, null);
         }
 
@@ -81,7 +82,7 @@ class LoadGeneratorTest {
         producer.takingMillis(50);
         LoadStats closed = new LoadStats();
         long start = System.nanoTime();
-        try (LoadGenerator generator = generatorFor(producer.url(), 1)) {
+        try (LoadDriver generator = generatorFor(producer.url(), 1)) {
             generator.run(LoadSchedule.closedLoopOf(start, 5), closed, null);
         }
         long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
@@ -114,7 +115,7 @@ class LoadGeneratorTest {
             closedPort = socket.getLocalPort();
         }
         LoadStats stats = new LoadStats();
-        try (LoadGenerator generator = generatorFor("http://127.0.0.1:" + closedPort, 2)) {
+        try (LoadDriver generator = generatorFor("http://127.0.0.1:" + closedPort, 2)) {
             generator.run(LoadSchedule.closedLoopOf(System.nanoTime(), 4), stats, null);
         }
 
@@ -127,7 +128,7 @@ class LoadGeneratorTest {
     void the_tracker_hears_of_every_accepted_order_and_measures_it_to_completed() {
         EndToEndTracker tracker = new EndToEndTracker();
         LoadStats stats = new LoadStats();
-        try (LoadGenerator generator = generatorFor(producer.url(), 3)) {
+        try (LoadDriver generator = generatorFor(producer.url(), 3)) {
             generator.run(LoadSchedule.closedLoopOf(System.nanoTime(), 12), stats, tracker);
         }
         assertEquals(12, tracker.acceptedCount());
