@@ -11,6 +11,7 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -34,7 +35,9 @@ import org.apache.kafka.common.errors.WakeupException;
  * every partition of the orders topic, then of the status topic ({@code 12.0.7-3.1.0} for three
  * partitions). It means the same on every instance, so a follower may resume on another one.
  * The most recent changes are remembered (a bounded number) for those who resume; what is older
- * is no longer replayed.
+ * is no longer replayed. They are kept as read, undecoded, and their positions worked out from the
+ * position before the oldest: every producer reads every change, but most have nobody following,
+ * so a change costs JSON and position text only when someone asks for it.
  */
 public final class KafkaOrderChanges implements OrderChanges, AutoCloseable {
 
@@ -53,7 +56,9 @@ public final class KafkaOrderChanges implements OrderChanges, AutoCloseable {
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     /** Guarded by this: the next offset of each partition, [topic][partition]. */
     private long[][] next;
-    /** Guarded by this: the remembered changes, oldest first. */
+    /** Guarded by this: the next offsets just before the oldest remembered record. */
+    private long[][] beforeRemembered;
+    /** Guarded by this: the most recent records read, oldest first, decoded only when asked for. */
     private final ArrayDeque<Remembered> recent = new ArrayDeque<>();
     private volatile boolean running = true;
     private volatile RuntimeException startFailure;
@@ -97,11 +102,16 @@ public final class KafkaOrderChanges implements OrderChanges, AutoCloseable {
                 throw new OrderViewUnavailableException("the changes of orders are not followed yet");
             }
             floor = after.isPresent() ? parse(after.get()) : null;
-            for (Remembered change : recent) {
-                boolean wanted = floor != null ? change.offset() >= floor[change.topic()][change.partition()]
-                        : replayRemembered;
-                if (wanted && which.test(change.change().order())) {
-                    replay.add(change.change());
+            if (floor != null || replayRemembered) {
+                long[][] position = copy(beforeRemembered);
+                for (Remembered record : recent) {
+                    position = advance(position, record.topic, record.partition, record.offset);
+                    boolean wanted = floor == null || record.partition >= floor[record.topic].length
+                            || record.offset >= floor[record.topic][record.partition];
+                    Order order = wanted ? record.order() : null;
+                    if (order != null && which.test(order)) {
+                        replay.add(new OrderChange(order, format(position)));
+                    }
                 }
             }
             subscriber = new Subscriber(which, live, floor);
@@ -170,44 +180,53 @@ public final class KafkaOrderChanges implements OrderChanges, AutoCloseable {
         }
         synchronized (this) {
             next = ends;
+            beforeRemembered = copy(ends);
         }
     }
 
+    /**
+     * Moves the position past the record and remembers it as it is, undecoded: with nobody
+     * following, reading a change costs no JSON and no position text (most producers, most of
+     * the time). Only when a follower wants live changes is the record decoded at once.
+     */
     private void apply(ConsumerRecord<byte[], byte[]> record) {
         int topic = topicIndex(record.topic());
-        Order order = null;
-        try {
-            OrderEvent event = topic == ORDERS ? EventCodec.decodeCommand(record.value())
-                    : EventCodec.decodeStatus(record.value());
-            if (event instanceof OrderPlaced placed) {
-                order = placed.order();
-            } else if (event instanceof OrderStatusChanged changed) {
-                order = changed.order();
-            }
-        } catch (UndecodableRecordException e) {
-            LOG.log(Level.DEBUG, () -> "passed over " + record.topic() + "-" + record.partition() + "@"
-                    + record.offset() + ": " + e.getMessage());
-        }
+        Remembered read = new Remembered(topic, record.partition(), record.offset(), record.value(), record.topic());
         synchronized (this) {
-            if (record.partition() >= next[topic].length) {
-                // the topic grew: follow its new partitions too (from their start, as Kafka does)
-                next[topic] = java.util.Arrays.copyOf(next[topic], record.partition() + 1);
+            next = advance(next, topic, record.partition(), record.offset());
+            recent.addLast(read);
+            if (recent.size() > remembered) {
+                Remembered oldest = recent.removeFirst();
+                beforeRemembered = advance(beforeRemembered, oldest.topic, oldest.partition, oldest.offset);
             }
-            next[topic][record.partition()] = record.offset() + 1;
+            if (subscribers.isEmpty()) {
+                return;
+            }
+            Order order = read.order();
             if (order == null) {
                 return;
             }
             OrderChange change = new OrderChange(order, format(next));
-            recent.addLast(new Remembered(topic, record.partition(), record.offset(), change));
-            if (recent.size() > remembered) {
-                recent.removeFirst();
-            }
             for (Subscriber subscriber : subscribers) {
                 if (subscriber.wants(topic, record.partition(), record.offset(), order)) {
                     tell(subscriber, change);
                 }
             }
         }
+    }
+
+    /** The positions past {@code offset} of the partition; grown when the topic grew. */
+    private static long[][] advance(long[][] positions, int topic, int partition, long offset) {
+        if (partition >= positions[topic].length) {
+            // the topic grew: follow its new partitions too (from their start, as Kafka does)
+            positions[topic] = Arrays.copyOf(positions[topic], partition + 1);
+        }
+        positions[topic][partition] = offset + 1;
+        return positions;
+    }
+
+    private static long[][] copy(long[][] positions) {
+        return new long[][] {positions[ORDERS].clone(), positions[STATUSES].clone()};
     }
 
     /** One follower that fails must not cost the others this change, nor stop the reading. */
@@ -299,8 +318,47 @@ public final class KafkaOrderChanges implements OrderChanges, AutoCloseable {
         }
     }
 
-    /** A change kept for those who resume, with where it was read. */
-    private record Remembered(int topic, int partition, long offset, OrderChange change) {
+    /** A record kept for those who resume, with where it was read; decoded once, when first asked. */
+    private static final class Remembered {
+
+        final int topic;
+        final int partition;
+        final long offset;
+        private byte[] value;
+        private final String topicName;
+        private Order order;
+
+        Remembered(int topic, int partition, long offset, byte[] value, String topicName) {
+            this.topic = topic;
+            this.partition = partition;
+            this.offset = offset;
+            this.value = value;
+            this.topicName = topicName;
+        }
+
+        /** The order as this record left it; null if the record is not an order's (passed over). */
+        Order order() {
+            if (value != null) {
+                order = decode(topic, value, topicName, partition, offset);
+                value = null;
+            }
+            return order;
+        }
+    }
+
+    private static Order decode(int topic, byte[] value, String topicName, int partition, long offset) {
+        try {
+            OrderEvent event = topic == ORDERS ? EventCodec.decodeCommand(value) : EventCodec.decodeStatus(value);
+            if (event instanceof OrderPlaced placed) {
+                return placed.order();
+            }
+            if (event instanceof OrderStatusChanged changed) {
+                return changed.order();
+            }
+        } catch (UndecodableRecordException e) {
+            LOG.log(Level.DEBUG, () -> "passed over " + topicName + "-" + partition + "@" + offset + ": " + e.getMessage());
+        }
+        return null;
     }
 
     /**
