@@ -16,14 +16,18 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * Two producers share the view of orders (each holds part of it) and each answers for all:
- * orders placed on one are read, listed and cancelled through the other, at once.
+ * orders placed on one are read, listed and cancelled through the other, at once. The two
+ * producers (and their group's settling) are shared by the tests, which each use customers of
+ * their own; losing one producer is {@link ProducerFailoverIT}.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProducerScaleOutIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -32,13 +36,19 @@ class ProducerScaleOutIT {
     private KafkaSettings kafka;
     private Map<String, String> settings;
 
-    @BeforeEach
-    void isolatedTopics() {
+    private ProducerRole one;
+    private ProducerRole two;
+
+    @BeforeAll
+    void twoProducersSharingTheView() throws Exception {
         kafka = SharedKafka.uniqueSettings();
         settings = RoleSettings.isolated(kafka, 6, 0);
+        one = producer();
+        two = producer();
+        awaitShared(one, two);
     }
 
-    @AfterEach
+    @AfterAll
     void stopAll() throws Exception {
         while (!running.isEmpty()) {
             running.pop().close();
@@ -72,9 +82,6 @@ class ProducerScaleOutIT {
 
     @Test
     void an_order_placed_on_one_producer_is_read_at_once_on_the_other_a_thousand_times_over() throws Exception {
-        ProducerRole one = producer();
-        ProducerRole two = producer();
-        awaitShared(one, two);
         Http[] apis = {new Http(one.port()), new Http(two.port())};
 
         List<String> placed = new ArrayList<>();
@@ -101,9 +108,6 @@ class ProducerScaleOutIT {
 
     @Test
     void an_order_placed_on_one_producer_is_cancelled_through_the_other() throws Exception {
-        ProducerRole one = producer();
-        ProducerRole two = producer();
-        awaitShared(one, two);
         Http first = new Http(one.port());
         Http second = new Http(two.port());
         List<String> ids = new ArrayList<>();
@@ -122,41 +126,5 @@ class ProducerScaleOutIT {
             assertEquals("cancelled", order.get("status").asText(), order.toString());
             assertEquals("cancelled", first.get("/order/" + id).json().get("status").asText());
         }
-    }
-
-    @Test
-    void when_one_of_two_producers_is_killed_the_other_serves_every_order() throws Exception {
-        // the settings' environment names: server.port is SERVER_PORT, kafka.dlq_topic KAFKA_DLQ_TOPIC, ...
-        Map<String, String> env = new HashMap<>();
-        settings.forEach((key, value) -> env.put(key.toUpperCase(java.util.Locale.ROOT).replace('.', '_'), value));
-        CoffeeProcess victim = CoffeeProcess.start("producer-victim", env, "serve-producer");
-        running.push(victim);
-        CoffeeProcess survivor = CoffeeProcess.start("producer-survivor", env, "serve-producer");
-        running.push(survivor);
-        Http victimApi = new Http(victim.apiPort());
-        Http survivorApi = new Http(survivor.apiPort());
-        consumer();
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 60; i++) {
-            ids.add((i % 2 == 0 ? victimApi : survivorApi).placed("Bob", "Espresso"));
-        }
-        for (String id : ids) {
-            assertEquals(200, survivorApi.get("/order/" + id + "?wait_for=completed&timeout=30s").status());
-        }
-
-        victim.kill();
-
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        List<String> unanswered = new ArrayList<>(ids);
-        while (!unanswered.isEmpty() && System.nanoTime() < deadline) {
-            unanswered.removeIf(id -> {
-                Http.Answer answer = survivorApi.get("/order/" + id);
-                assertTrue(answer.status() == 200 || answer.status() == 503, "never a wrong answer: " + answer);
-                return answer.status() == 200 && answer.json().get("status").asText().equals("completed");
-            });
-            Thread.sleep(200);
-        }
-        assertEquals(List.of(), unanswered, "the survivor serves every order after the rebalance");
-        assertEquals(60, survivorApi.get("/orders?customer=bob&limit=100").json().size());
     }
 }
