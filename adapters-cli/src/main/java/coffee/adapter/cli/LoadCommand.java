@@ -1,5 +1,14 @@
 package coffee.adapter.cli;
 
+import coffee.adapter.cli.load.EndToEndTracker;
+import coffee.adapter.cli.load.EventLoopLoadDriver;
+import coffee.adapter.cli.load.LoadDriver;
+import coffee.adapter.cli.load.LoadGenerator;
+import coffee.adapter.cli.load.LoadReport;
+import coffee.adapter.cli.load.LoadSchedule;
+import coffee.adapter.cli.load.LoadStats;
+import coffee.adapter.cli.load.LoadTarget;
+import coffee.adapter.cli.load.ProgressLine;
 import coffee.domain.CustomerName;
 import coffee.domain.Drink;
 import coffee.domain.InvalidOrderException;
@@ -130,7 +139,7 @@ final class LoadCommand implements Callable<Integer> {
         Path jsonFile = checkedJsonFile();
         String driverKind = checkedThreads();
         // the options first: without --url, finding the producer reads the settings
-        LoadTarget target = LoadTarget.parse(url != null ? url
+        LoadTarget target = checkedTarget(url != null ? url
                 : launcher.producerUrl(new LinkedHashMap<>(settings.asMap())));
         byte[] request = target.orderRequest(customerName, drinkName, key);
 
@@ -162,6 +171,14 @@ final class LoadCommand implements Callable<Integer> {
         }
         print(report, jsonFile);
         return ExitCodes.OK;
+    }
+
+    private LoadTarget checkedTarget(String producerUrl) {
+        try {
+            return LoadTarget.parse(producerUrl);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
     }
 
     /** The duration of the measured phase, or null when it is a number of orders. */

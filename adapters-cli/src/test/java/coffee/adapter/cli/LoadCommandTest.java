@@ -4,6 +4,7 @@ import static coffee.domain.OrderTestData.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import coffee.adapter.cli.load.FakeProducer;
 import coffee.application.port.in.ProjectOrderEvents;
 import coffee.domain.Order;
 import coffee.domain.OrderId;

@@ -1,4 +1,4 @@
-package coffee.adapter.cli;
+package coffee.adapter.cli.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

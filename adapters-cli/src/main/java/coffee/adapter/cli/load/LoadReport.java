@@ -1,4 +1,4 @@
-package coffee.adapter.cli;
+package coffee.adapter.cli.load;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,12 +21,12 @@ import org.HdrHistogram.Histogram;
  * @param endToEnd from {@code 201} to {@code completed}; null when not measured
  * @param endToEndCompleted orders seen completed; meaningless when {@code endToEnd} is null
  */
-record LoadReport(String url, int connections, Double rate, long durationNanos, long sent, long succeeded,
+public record LoadReport(String url, int connections, Double rate, long durationNanos, long sent, long succeeded,
         Histogram latency, Map<String, Long> errors, Histogram endToEnd, long endToEndCompleted) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    LoadReport {
+    public LoadReport {
         errors = Collections.unmodifiableMap(new LinkedHashMap<>(errors)); // keeps the order given
     }
 
@@ -39,7 +39,7 @@ record LoadReport(String url, int connections, Double rate, long durationNanos, 
         return durationNanos <= 0 ? 0 : succeeded / durationSeconds();
     }
 
-    String text() {
+    public String text() {
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "Load against %s: %d connection%s, %s, %.1f s%n", url, connections,
                 connections == 1 ? "" : "s",
@@ -77,7 +77,7 @@ record LoadReport(String url, int connections, Double rate, long durationNanos, 
         return joined.toString();
     }
 
-    String json() {
+    public String json() {
         ObjectNode report = JSON.createObjectNode();
         report.put("url", url);
         report.put("connections", connections);

@@ -1,4 +1,4 @@
-package coffee.adapter.cli;
+package coffee.adapter.cli.load;
 
 import static coffee.domain.OrderTestData.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package coffee.adapter.cli;
+package coffee.adapter.cli.load;
 
 import java.io.IOException;
 
@@ -7,7 +7,7 @@ import java.io.IOException;
  * outcome. The connections stay open from one phase to the next, so the measured phase does
  * not pay for the warm-up's connects.
  */
-interface LoadDriver extends AutoCloseable {
+public interface LoadDriver extends AutoCloseable {
 
     /**
      * Opens every connection before any request, so connecting is not measured.

@@ -1,4 +1,4 @@
-package coffee.adapter.cli;
+package coffee.adapter.cli.load;
 
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
  * 2xx, errors, the 2xx rate over the last second, and p99 latency so far. Plain lines rather
  * than one line redrawn with {@code \r}: they read the same in a terminal, a CI log or a file.
  */
-final class ProgressLine {
+public final class ProgressLine {
 
     private static final long INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
@@ -28,7 +28,7 @@ final class ProgressLine {
     }
 
     /** Starts printing; {@code phase} names it on every line ({@code warmup}, {@code load}). */
-    static ProgressLine start(PrintWriter err, String phase, LoadStats stats, long startNanos) {
+    public static ProgressLine start(PrintWriter err, String phase, LoadStats stats, long startNanos) {
         ProgressLine line = new ProgressLine(err, phase, stats, startNanos);
         line.thread.start();
         return line;
@@ -64,7 +64,7 @@ final class ProgressLine {
     }
 
     /** Stops printing; returns once the last line is out. */
-    void stop() {
+    public void stop() {
         thread.interrupt();
         boolean interrupted = false;
         while (thread.isAlive()) {

@@ -1,4 +1,4 @@
-package coffee.adapter.cli;
+package coffee.adapter.cli.load;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
@@ -23,15 +23,15 @@ import java.util.function.IntUnaryOperator;
  * 201} with a new order, or whatever status the test asks for, optionally slowly. Keeps what it
  * received for assertions.
  */
-final class FakeProducer implements AutoCloseable {
+public final class FakeProducer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicInteger requests = new AtomicInteger();
-    final Queue<UUID> accepted = new ConcurrentLinkedQueue<>();
-    final Queue<String> requestLines = new ConcurrentLinkedQueue<>();
-    final Queue<Headers> requestHeaders = new ConcurrentLinkedQueue<>();
-    final Queue<String> bodies = new ConcurrentLinkedQueue<>();
+    public final Queue<UUID> accepted = new ConcurrentLinkedQueue<>();
+    public final Queue<String> requestLines = new ConcurrentLinkedQueue<>();
+    public final Queue<Headers> requestHeaders = new ConcurrentLinkedQueue<>();
+    public final Queue<String> bodies = new ConcurrentLinkedQueue<>();
     private volatile IntUnaryOperator statusOfRequest = number -> 201;
     private volatile long answerAfterMillis;
     private volatile Consumer<UUID> whenAccepted = id -> { };
@@ -44,7 +44,7 @@ final class FakeProducer implements AutoCloseable {
         server.createContext("/", this::handle);
     }
 
-    static FakeProducer start() {
+    public static FakeProducer start() {
         try {
             FakeProducer producer = new FakeProducer();
             producer.server.start();
@@ -55,13 +55,13 @@ final class FakeProducer implements AutoCloseable {
     }
 
     /** Answers request number n (from 0) with {@code status.applyAsInt(n)}. */
-    FakeProducer answering(IntUnaryOperator status) {
+    public FakeProducer answering(IntUnaryOperator status) {
         this.statusOfRequest = status;
         return this;
     }
 
     /** Holds each answer back this long: a server that takes its time, one request at a time per connection. */
-    FakeProducer takingMillis(long millis) {
+    public FakeProducer takingMillis(long millis) {
         this.answerAfterMillis = millis;
         return this;
     }
@@ -70,27 +70,27 @@ final class FakeProducer implements AutoCloseable {
      * Holds every answer back until {@code requests} requests have arrived (10 s at most): only
      * a client with that many in flight at once gets its answers without the wait.
      */
-    FakeProducer holdingUntil(int requests) {
+    public FakeProducer holdingUntil(int requests) {
         this.together = new CountDownLatch(requests);
         return this;
     }
 
     /** Whether an answer {@link #holdingUntil held back} gave up waiting for the others. */
-    boolean heldInVain() {
+    public boolean heldInVain() {
         return heldInVain;
     }
 
     /** Called with each order answered {@code 201}, after the answer went out. */
-    FakeProducer whenAccepted(Consumer<UUID> action) {
+    public FakeProducer whenAccepted(Consumer<UUID> action) {
         this.whenAccepted = action;
         return this;
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    int requests() {
+    public int requests() {
         return requests.get();
     }
 

@@ -1,4 +1,4 @@
-package coffee.adapter.cli;
+package coffee.adapter.cli.load;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -18,10 +18,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * recording the outcome. The connections stay open from one phase to the next, so the measured
  * phase does not pay for the warm-up's connects.
  */
-final class LoadGenerator implements LoadDriver {
+public final class LoadGenerator implements LoadDriver {
 
     /** What kind of thread drives each connection. */
-    enum Threads {
+    public enum Threads {
         /**
          * An OS thread blocked in {@code read} is woken by the kernel directly when the answer
          * arrives. Against a trivial keep-alive server sharing 2 cores this drove 15% (machine
@@ -52,7 +52,7 @@ final class LoadGenerator implements LoadDriver {
     private final List<HttpLoadConnection> connections = new ArrayList<>();
     private final Threads threads;
 
-    LoadGenerator(InetSocketAddress address, byte[] request, int connections, Threads threads) {
+    public LoadGenerator(InetSocketAddress address, byte[] request, int connections, Threads threads) {
         this.threads = threads;
         for (int i = 0; i < connections; i++) {
             this.connections.add(new HttpLoadConnection(address, request));

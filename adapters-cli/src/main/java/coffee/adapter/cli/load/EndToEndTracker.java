@@ -1,4 +1,4 @@
-package coffee.adapter.cli;
+package coffee.adapter.cli.load;
 
 import coffee.application.port.in.ProjectOrderEvents;
 import coffee.domain.OrderEvent;
@@ -24,7 +24,7 @@ import org.HdrHistogram.Histogram;
  * of such completions are swapped every 10 s, which bounds what other clients' orders (and the
  * warm-up's) cost.
  */
-final class EndToEndTracker implements ProjectOrderEvents {
+public final class EndToEndTracker implements ProjectOrderEvents {
 
     private static final long EARLY_COMPLETION_NANOS = TimeUnit.SECONDS.toNanos(10);
 
@@ -83,11 +83,11 @@ final class EndToEndTracker implements ProjectOrderEvents {
         completed++;
     }
 
-    synchronized long acceptedCount() {
+    public synchronized long acceptedCount() {
         return accepted;
     }
 
-    synchronized long completedCount() {
+    public synchronized long completedCount() {
         return completed;
     }
 
@@ -96,7 +96,7 @@ final class EndToEndTracker implements ProjectOrderEvents {
      *
      * @return whether all were seen
      */
-    boolean awaitAllCompleted(Duration patience) throws InterruptedException {
+    public boolean awaitAllCompleted(Duration patience) throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
         while (completedCount() < acceptedCount()) {
             if (System.nanoTime() - deadline >= 0) {
@@ -108,7 +108,7 @@ final class EndToEndTracker implements ProjectOrderEvents {
     }
 
     /** The end-to-end latencies seen so far, in microseconds (a copy). */
-    synchronized Histogram latencies() {
+    public synchronized Histogram latencies() {
         return latencies.copy();
     }
 }

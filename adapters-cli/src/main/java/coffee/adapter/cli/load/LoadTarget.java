@@ -1,4 +1,4 @@
-package coffee.adapter.cli;
+package coffee.adapter.cli.load;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,14 +12,15 @@ import java.util.Locale;
  * Where {@code coffee load} sends its orders: the producer's host, port and base path, and the
  * one {@code POST /order} request, encoded once and sent unchanged on every connection.
  */
-record LoadTarget(String url, String host, int port, String basePath) {
+public record LoadTarget(String url, String host, int port, String basePath) {
 
     /**
      * Parses {@code http://host[:port][/base/path]}.
      *
-     * @throws CommandFailedException (usage) for anything else, HTTPS included
+     * @throws IllegalArgumentException for anything else, HTTPS included: a message for the user
+     *     about {@code --url}
      */
-    static LoadTarget parse(String url) {
+    public static LoadTarget parse(String url) {
         URI uri;
         try {
             uri = new URI(url);
@@ -42,8 +43,8 @@ record LoadTarget(String url, String host, int port, String basePath) {
         return new LoadTarget(url, uri.getHost(), uri.getPort() == -1 ? 80 : uri.getPort(), path);
     }
 
-    private static CommandFailedException invalid(String url, String why) {
-        return new CommandFailedException(ExitCodes.USAGE, "--url " + url + ": " + why);
+    private static IllegalArgumentException invalid(String url, String why) {
+        return new IllegalArgumentException("--url " + url + ": " + why);
     }
 
     /**
@@ -52,7 +53,7 @@ record LoadTarget(String url, String host, int port, String basePath) {
      *
      * @param apiKey sent as {@code Authorization: Bearer}; null for none
      */
-    byte[] orderRequest(String customer, String drink, String apiKey) {
+    public byte[] orderRequest(String customer, String drink, String apiKey) {
         ObjectNode order = new ObjectMapper().createObjectNode()
                 .put("customer_name", customer)
                 .put("coffee_type", drink);

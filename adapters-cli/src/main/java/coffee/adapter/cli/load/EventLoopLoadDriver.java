@@ -1,4 +1,4 @@
-package coffee.adapter.cli;
+package coffee.adapter.cli.load;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,14 +17,14 @@ import java.util.concurrent.atomic.AtomicReference;
  * thread per connection each woken (and scheduled) for its own. Measured against the same
  * server in the same run, see docs/performance.md ("coffee load against wrk").
  */
-final class EventLoopLoadDriver implements LoadDriver {
+public final class EventLoopLoadDriver implements LoadDriver {
 
     private final List<EventLoop> loops = new ArrayList<>();
 
     /**
      * @param loops how many threads (each with its selector) share the connections
      */
-    EventLoopLoadDriver(InetSocketAddress address, byte[] request, int connections, int loops) {
+    public EventLoopLoadDriver(InetSocketAddress address, byte[] request, int connections, int loops) {
         int threads = Math.max(1, Math.min(loops, connections));
         for (int loop = 0; loop < threads; loop++) {
             List<LoopConnection> share = new ArrayList<>();
@@ -36,7 +36,7 @@ final class EventLoopLoadDriver implements LoadDriver {
     }
 
     /** As many loops as cores, as wrk is run with one thread per core. */
-    static int defaultLoops() {
+    public static int defaultLoops() {
         return Runtime.getRuntime().availableProcessors();
     }
 

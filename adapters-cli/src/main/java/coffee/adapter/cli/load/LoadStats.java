@@ -1,4 +1,4 @@
-package coffee.adapter.cli;
+package coffee.adapter.cli.load;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,7 +17,7 @@ import org.HdrHistogram.Recorder;
  * reader takes what was recorded since it last looked without stopping them. Counters are
  * {@link LongAdder}s, which stay cheap when many threads add to them.
  */
-final class LoadStats {
+public final class LoadStats {
 
     /** Latencies above a minute are recorded as a minute: no HTTP answer here should take that long. */
     static final long HIGHEST_MICROS = TimeUnit.MINUTES.toMicros(1);
@@ -49,7 +49,7 @@ final class LoadStats {
     private final AtomicLongArray unsuccessfulByStatus = new AtomicLongArray(1000);
     private final LongAdder[] failures = new LongAdder[Failure.values().length];
 
-    LoadStats() {
+    public LoadStats() {
         for (int i = 0; i < failures.length; i++) {
             failures[i] = new LongAdder();
         }
@@ -88,12 +88,12 @@ final class LoadStats {
         failedTotal.increment();
     }
 
-    long sentCount() {
+    public long sentCount() {
         return sent.sum();
     }
 
     /** Answers with a 2xx status. */
-    long succeededCount() {
+    public long succeededCount() {
         return succeeded.sum();
     }
 
@@ -106,7 +106,7 @@ final class LoadStats {
      * Every latency recorded so far (a copy). Only one thread at a time may take it: the
      * recorder hands each interval to one reader.
      */
-    synchronized Histogram latencies() {
+    public synchronized Histogram latencies() {
         latencies.getIntervalHistogramInto(latencyInterval);
         latencyTotal.add(latencyInterval);
         return latencyTotal.copy();
@@ -120,7 +120,7 @@ final class LoadStats {
     }
 
     /** Errors by kind: status codes in ascending order, then the failures without an answer; none left out but zeros. */
-    Map<String, Long> errors() {
+    public Map<String, Long> errors() {
         Map<String, Long> errors = new LinkedHashMap<>();
         for (int status = 0; status < unsuccessfulByStatus.length(); status++) {
             long count = unsuccessfulByStatus.get(status);

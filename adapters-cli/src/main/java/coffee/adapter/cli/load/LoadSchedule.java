@@ -1,4 +1,4 @@
-package coffee.adapter.cli;
+package coffee.adapter.cli.load;
 
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -17,7 +17,7 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Thread-safe: connections claim requests concurrently.
  */
-final class LoadSchedule {
+public final class LoadSchedule {
 
     /** What {@link #claim()} answers when the phase is over. */
     static final long DONE = -1;
@@ -39,22 +39,22 @@ final class LoadSchedule {
     }
 
     /** As fast as the answers come back, for {@code durationNanos}. */
-    static LoadSchedule closedLoopFor(long startNanos, long durationNanos) {
+    public static LoadSchedule closedLoopFor(long startNanos, long durationNanos) {
         return new LoadSchedule(startNanos, durationNanos, Long.MAX_VALUE, 0);
     }
 
     /** As fast as the answers come back, {@code requests} requests in all. */
-    static LoadSchedule closedLoopOf(long startNanos, long requests) {
+    public static LoadSchedule closedLoopOf(long startNanos, long requests) {
         return new LoadSchedule(startNanos, Long.MAX_VALUE, requests, 0);
     }
 
     /** {@code rate} requests per second in total, for {@code durationNanos}. */
-    static LoadSchedule openLoopFor(long startNanos, long durationNanos, double rate) {
+    public static LoadSchedule openLoopFor(long startNanos, long durationNanos, double rate) {
         return new LoadSchedule(startNanos, durationNanos, Long.MAX_VALUE, rate);
     }
 
     /** {@code rate} requests per second in total, {@code requests} requests in all. */
-    static LoadSchedule openLoopOf(long startNanos, long requests, double rate) {
+    public static LoadSchedule openLoopOf(long startNanos, long requests, double rate) {
         return new LoadSchedule(startNanos, Long.MAX_VALUE, requests, rate);
     }
 
@@ -62,7 +62,7 @@ final class LoadSchedule {
         return intervalNanos > 0;
     }
 
-    long startNanos() {
+    public long startNanos() {
         return startNanos;
     }
 

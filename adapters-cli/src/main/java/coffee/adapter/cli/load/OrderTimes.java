@@ -1,4 +1,4 @@
-package coffee.adapter.cli;
+package coffee.adapter.cli.load;
 
 /**
  * A time for each order id, for example when the order was accepted: an open-addressing hash
