@@ -14,8 +14,8 @@ import java.util.UUID;
  */
 public record OrderId(UUID value) {
 
-    /** Namespace for ids derived from idempotency keys (an arbitrary but fixed UUID). */
     private static final SecureRandom IDS = drbg();
+    /** Namespace for ids derived from idempotency keys (an arbitrary but fixed UUID). */
     private static final UUID IDEMPOTENCY_NAMESPACE = UUID.fromString("6f1c3b52-2d1e-4d8a-9a64-0c2b9e7f3a10");
 
     public OrderId {
