@@ -4,34 +4,33 @@ package coffee.domain;
 public record CustomerName(String value) {
 
     public static final int MAX_LENGTH = 100;
-    public static final String FIELD = "customer_name";
 
     /** Validates an already-trimmed name; use {@link #of(String)} for raw input. */
     public CustomerName {
         if (value == null || value.isEmpty()) {
-            throw new InvalidOrderException(FIELD, "customer_name must not be empty");
+            throw new InvalidOrderException(OrderField.CUSTOMER_NAME, "must not be empty");
         }
         if (!value.equals(value.strip())) {
-            throw new InvalidOrderException(FIELD, "customer_name must not start or end with spaces");
+            throw new InvalidOrderException(OrderField.CUSTOMER_NAME, "must not start or end with spaces");
         }
         int length = 0;
         for (int i = 0; i < value.length(); ) {
             int codePoint = value.codePointAt(i);
             if (isForbidden(codePoint)) {
-                throw new InvalidOrderException(FIELD, "customer_name must not contain control characters");
+                throw new InvalidOrderException(OrderField.CUSTOMER_NAME, "must not contain control characters");
             }
             length++;
             i += Character.charCount(codePoint);
         }
         if (length > MAX_LENGTH) {
-            throw new InvalidOrderException(FIELD, "customer_name must be at most " + MAX_LENGTH + " characters");
+            throw new InvalidOrderException(OrderField.CUSTOMER_NAME, "must be at most " + MAX_LENGTH + " characters");
         }
     }
 
     /** Trims surrounding white space, then validates. */
     public static CustomerName of(String raw) {
         if (raw == null) {
-            throw new InvalidOrderException(FIELD, "customer_name is required");
+            throw new InvalidOrderException(OrderField.CUSTOMER_NAME, "is required");
         }
         return new CustomerName(raw.strip());
     }

@@ -15,7 +15,8 @@ public enum Drink {
     MOCHA("Mocha", "A latte with chocolate"),
     COLD_BREW("Cold Brew", "Steeped cold for hours, served over ice");
 
-    public static final String FIELD = "coffee_type";
+    /** The rule a drink not on the menu breaks; the HTTP API adds where the menu is. */
+    public static final String NOT_ON_THE_MENU = "must be one of the drinks on the menu";
     private static final Pattern SEPARATORS = Pattern.compile("[\\s_-]+");
     private static final Drink[] VALUES = values();
 
@@ -62,10 +63,9 @@ public enum Drink {
     /** Like {@link #fromName(String)}, for input that must name a drink. */
     public static Drink of(String name) {
         if (name == null) {
-            throw new InvalidOrderException(FIELD, "coffee_type is required");
+            throw new InvalidOrderException(OrderField.DRINK, "is required");
         }
-        return fromName(name).orElseThrow(() -> new InvalidOrderException(FIELD,
-                "coffee_type must be one of the drinks on the menu (GET /menu)"));
+        return fromName(name).orElseThrow(() -> new InvalidOrderException(OrderField.DRINK, NOT_ON_THE_MENU));
     }
 
     private static String normalize(String name) {

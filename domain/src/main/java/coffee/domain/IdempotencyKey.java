@@ -7,19 +7,18 @@ package coffee.domain;
 public record IdempotencyKey(String value) {
 
     public static final int MAX_LENGTH = 255;
-    public static final String FIELD = "Idempotency-Key";
 
     public IdempotencyKey {
         if (value == null || value.isBlank()) {
-            throw new InvalidOrderException(FIELD, "Idempotency-Key must not be empty");
+            throw new InvalidOrderException(OrderField.IDEMPOTENCY_KEY, "must not be empty");
         }
         if (value.length() > MAX_LENGTH) {
-            throw new InvalidOrderException(FIELD, "Idempotency-Key must be at most " + MAX_LENGTH + " characters");
+            throw new InvalidOrderException(OrderField.IDEMPOTENCY_KEY, "must be at most " + MAX_LENGTH + " characters");
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c < 0x20 || c > 0x7e) {
-                throw new InvalidOrderException(FIELD, "Idempotency-Key must be printable ASCII");
+                throw new InvalidOrderException(OrderField.IDEMPOTENCY_KEY, "must be printable ASCII");
             }
         }
     }

@@ -13,7 +13,7 @@ public record OrderQuery(Optional<OrderStatus> status, Optional<CustomerName> cu
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(customer, "customer");
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new InvalidOrderException("limit", "limit must be between 1 and " + MAX_LIMIT);
+            throw new InvalidOrderException(OrderField.LIMIT, "must be between 1 and " + MAX_LIMIT);
         }
     }
 

@@ -30,7 +30,7 @@ class CustomerNameTest {
     @ValueSource(strings = {"", "   ", "\t\n"})
     void an_empty_name_is_rejected(String raw) {
         InvalidOrderException e = assertThrows(InvalidOrderException.class, () -> CustomerName.of(raw));
-        assertEquals("customer_name", e.field());
+        assertEquals(OrderField.CUSTOMER_NAME, e.field());
     }
 
     @Test
@@ -47,6 +47,6 @@ class CustomerNameTest {
     @Test
     void a_missing_name_is_rejected_with_the_field_named() {
         InvalidOrderException e = assertThrows(InvalidOrderException.class, () -> CustomerName.of(null));
-        assertEquals("customer_name", e.field());
+        assertEquals(OrderField.CUSTOMER_NAME, e.field());
     }
 }

@@ -27,7 +27,7 @@ class DrinkTest {
     @ValueSource(strings = {"", "tea", "latte macchiato", "coldbrew", "lat te"})
     void a_drink_not_on_the_menu_is_rejected(String name) {
         InvalidOrderException e = assertThrows(InvalidOrderException.class, () -> Drink.of(name));
-        assertEquals("coffee_type", e.field());
+        assertEquals(OrderField.DRINK, e.field());
     }
 
     @ParameterizedTest

@@ -45,8 +45,8 @@ final class ErrorHandling implements ErrorHandler<Throwable> {
                 res.header(HeaderNames.RETRY_AFTER, "1");
                 ApiErrors.send(req, res, Status.SERVICE_UNAVAILABLE_503, "The server is stopping; retry shortly");
             }
-            case InvalidOrderException invalid ->
-                    ApiErrors.send(req, res, Status.BAD_REQUEST_400, invalid.getMessage(), invalid.field());
+            case InvalidOrderException invalid -> ApiErrors.send(req, res, Status.BAD_REQUEST_400,
+                    ApiFields.message(invalid), ApiFields.name(invalid.field()));
             case HttpException http when http.status().code() == Status.NOT_MODIFIED_304.code() -> {
                 // the static content's answer to a conditional GET: not an error, and HTTP forbids a body
                 http.headers().forEach(res::header);

@@ -156,10 +156,7 @@ final class OrderHttpService implements HttpService {
         try {
             return new CustomerName(typed);
         } catch (InvalidOrderException e) {
-            String message = e.getMessage().startsWith(CustomerName.FIELD)
-                    ? CUSTOMER + e.getMessage().substring(CustomerName.FIELD.length())
-                    : e.getMessage();
-            throw new ApiProblem(Status.BAD_REQUEST_400, message, CUSTOMER);
+            throw new ApiProblem(Status.BAD_REQUEST_400, CUSTOMER + " " + e.rule(), CUSTOMER);
         }
     }
 
