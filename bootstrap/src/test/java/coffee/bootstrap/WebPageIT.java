@@ -1,6 +1,7 @@
 package coffee.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -140,6 +141,39 @@ class WebPageIT {
         assertEquals(3, browser.findElements(By.cssSelector("#order-steps .step.done")).size(), "every step done");
 
         screenshot("web-page-completed.png");
+    }
+
+    @Test
+    void the_page_follows_its_order_over_the_event_stream_without_asking_for_it_again() throws Exception {
+        consumer();
+        int port = producer();
+        openPage(port);
+
+        pickDrink("Cappuccino");
+        browser.findElement(By.id("customer-name")).sendKeys("Gus" + Keys.ENTER);
+
+        awaitText(By.id("order-status"), "completed");
+        String id = text(By.id("order-id"));
+        assertEquals("stream", browser.findElement(By.id("tracker")).getAttribute("data-updates"));
+        assertFalse(requestsFor(id).contains("/order/" + id), "asked for the order: " + requestsFor(id));
+        assertEquals(3, browser.findElements(By.cssSelector("#order-steps .step.done")).size(), "every step done");
+    }
+
+    @Test
+    void where_the_event_stream_cannot_open_the_page_asks_for_the_order_instead() throws Exception {
+        int port = producer();
+        openPage(port);
+        // a stream that cannot open: the server answers its request 404, as a proxy that knows no streams might
+        script("window.EventSource = class extends EventSource { constructor(url) { super(url + '-nowhere'); } };");
+
+        pickDrink("Macchiato");
+        browser.findElement(By.id("customer-name")).sendKeys("Hal" + Keys.ENTER);
+
+        awaitText(By.id("order-status"), "pending");
+        String id = text(By.id("order-id"));
+        new WebDriverWait(browser, PATIENCE).until(
+                ExpectedConditions.attributeToBe(By.id("tracker"), "data-updates", "polling"));
+        new WebDriverWait(browser, PATIENCE).until(page -> requestsFor(id).contains("/order/" + id));
     }
 
     @Test
@@ -325,6 +359,15 @@ class WebPageIT {
                   }
                 }).observe(badge, {childList: true, characterData: true, subtree: true});
                 """);
+    }
+
+    /** The paths of the page's requests about this order so far (the browser's resource timing). */
+    private List<String> requestsFor(String id) {
+        Object paths = ((JavascriptExecutor) browser).executeScript("""
+                return performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname)
+                    .filter((path) => path.includes(arguments[0]));
+                """, id);
+        return ((List<?>) paths).stream().map(String::valueOf).distinct().toList();
     }
 
     private List<String> shownStatuses() {
