@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
@@ -307,6 +308,50 @@ class WebPageIT {
         assertEquals(1, new Http(port).get("/orders").json().size(), "one order, once the key was given");
     }
 
+    @Test
+    void the_board_shows_the_orders_there_are_then_a_new_one_and_its_completion_without_a_reload() throws Exception {
+        consumer();
+        int port = producer();
+        Http api = new Http(port);
+        String earlier = api.placed("Ida", "Espresso");
+        api.awaitStatus(earlier, "completed", PATIENCE);
+
+        browser.get("http://127.0.0.1:" + port + "/board");
+        script("""
+                window.sameBoard = true; // gone if the page were loaded again
+                window.lanesShown = [];  // every ticket put up, with its lane: "<id> <lane>"
+                new MutationObserver((changes) => changes.forEach((change) => change.addedNodes.forEach((node) => {
+                  if (node.dataset && node.dataset.orderId) {
+                    window.lanesShown.push(node.dataset.orderId + ' ' + change.target.id);
+                  }
+                }))).observe(document.getElementById('board'), {childList: true, subtree: true});
+                """);
+        awaitText(By.id("board-connection"), "Live");
+        awaitVisible(ticket("board-ready", earlier));
+        assertEquals("Ida", text(By.cssSelector(ticketCss("board-ready", earlier) + " .ticket-name")));
+
+        String placed = api.placed("Jo", "Flat White");
+        awaitVisible(By.cssSelector("#board li[data-order-id='" + placed + "']"));
+        awaitVisible(ticket("board-ready", placed));
+
+        assertEquals("Jo", text(By.cssSelector(ticketCss("board-ready", placed) + " .ticket-name")));
+        assertEquals("Flat White", text(By.cssSelector(ticketCss("board-ready", placed) + " .ticket-drink")));
+        assertEquals(1, browser.findElements(By.cssSelector("#board li[data-order-id='" + placed + "']")).size(),
+                "in one lane only");
+        assertEquals(Boolean.TRUE, script("return window.sameBoard === true;"), "no reload");
+        List<String> lanes = lanesShown(placed);
+        assertEquals("board-ready", lanes.getLast(), "lanes: " + lanes);
+        assertTrue(lanes.size() > 1 && List.of("board-waiting", "board-brewing").containsAll(lanes.subList(0, lanes.size() - 1)),
+                "waiting or brewing before ready: " + lanes);
+        assertEquals("2", text(By.id("ready-count")));
+        screenshot("board-desk.png");
+        emulatePhone();
+        long pageWidth = (Long) script("return document.documentElement.scrollWidth;");
+        long viewportWidth = (Long) script("return window.innerWidth;");
+        assertTrue(pageWidth <= viewportWidth, "no sideways scrolling: page " + pageWidth + " px, window " + viewportWidth);
+        screenshot("board-phone.png");
+    }
+
     // --- the roles, as OrderLifecycleIT starts them
 
     private Configuration config() {
@@ -340,6 +385,14 @@ class WebPageIT {
         awaitVisible(By.id("drink-latte"), false);
     }
 
+    private static By ticket(String lane, String id) {
+        return By.cssSelector(ticketCss(lane, id));
+    }
+
+    private static String ticketCss(String lane, String id) {
+        return "#" + lane + " li[data-order-id='" + id + "']";
+    }
+
     /** Clicks the drink's tile: its label (the radio itself is transparent, behind it). */
     private void pickDrink(String name) {
         String id = "drink-" + name.toLowerCase().replace(' ', '-');
@@ -359,6 +412,18 @@ class WebPageIT {
                   }
                 }).observe(badge, {childList: true, characterData: true, subtree: true});
                 """);
+    }
+
+    /** The lanes the board put the order's ticket in, in turn (each once while it stayed there). */
+    private List<String> lanesShown(String id) {
+        List<String> lanes = new ArrayList<>();
+        for (Object shown : (List<?>) script("return window.lanesShown;")) {
+            String[] idAndLane = String.valueOf(shown).split(" ");
+            if (idAndLane[0].equals(id) && (lanes.isEmpty() || !lanes.getLast().equals(idAndLane[1]))) {
+                lanes.add(idAndLane[1]);
+            }
+        }
+        return lanes;
     }
 
     /** The paths of the page's requests about this order so far (the browser's resource timing). */
