@@ -12,6 +12,11 @@
   const READY_SHOWN = 12;       // the latest ready orders stay up; older ones make room
   const REOPEN_MS = 2000;       // a stream the server closed is opened again after this
   const RELOAD_MS = 3000;       // the initial state, asked again after a failure
+  // The state is read again now and then, even while the stream is live: a change that fell
+  // between two streams while the producer's view was still catching up (a restart) would
+  // otherwise stay wrong on the wall until that order changed again.
+  const RESYNC_MS = 60000;
+  const RETIRED_KEPT = 1000;    // orders that left the board, remembered so a late read does not bring them back
   const LANES = {
     pending: { list: 'board-waiting', count: 'waiting-count', oldestFirst: true },
     processing: { list: 'board-brewing', count: 'brewing-count', oldestFirst: true },
@@ -20,6 +25,7 @@
 
   const $ = (id) => document.getElementById(id);
   const orders = new Map(); // id -> the newest order seen
+  const retired = new Map(); // id -> the rank it had when it left the board (cancelled, or pushed off)
   let loaded = false;       // the state read from GET /orders is in; until then changes wait in `early`
   let early = [];
   let source = null;
@@ -41,6 +47,9 @@
   }
 
   function learn(order) {
+    if (retired.has(order.id) && RANK[order.status] <= retired.get(order.id)) {
+      return; // left the board already: an older read of it does not put it back
+    }
     const known = orders.get(order.id);
     if (known && !isNewer(order, known)) {
       return;
@@ -56,12 +65,20 @@
     const ready = [];
     for (const order of orders.values()) {
       if (order.status === 'cancelled') {
-        orders.delete(order.id);
+        retire(order);
       } else if (order.status === 'completed') {
         ready.push(order);
       }
     }
-    ready.sort(byUpdate).reverse().slice(READY_SHOWN).forEach((order) => orders.delete(order.id));
+    ready.sort(byUpdate).reverse().slice(READY_SHOWN).forEach(retire);
+  }
+
+  function retire(order) {
+    orders.delete(order.id);
+    retired.set(order.id, RANK[order.status]);
+    if (retired.size > RETIRED_KEPT) {
+      retired.delete(retired.keys().next().value); // the one that left first
+    }
   }
 
   function byUpdate(a, b) {
@@ -237,4 +254,9 @@
 
   render();
   openStream();
+  window.setInterval(() => {
+    if (loaded && source && source.readyState === EventSource.OPEN) {
+      loadState();
+    }
+  }, RESYNC_MS);
 })();
