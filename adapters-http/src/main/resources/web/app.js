@@ -1,11 +1,16 @@
 // The coffee shop's page: order a drink, follow it to the end, cancel it, see the latest orders.
 // Plain JavaScript against the JSON API (docs/api-reference.md); nothing to build, nothing fetched
 // from elsewhere. Every text that came from the server goes into the page as text, never as HTML.
+// The followed order comes over its event stream (GET /order/{id}/events); the page asks for it
+// again and again only where that stream cannot be opened.
 'use strict';
 
 (() => {
-  const POLL_MS = 300;          // how often the followed order is asked for, until it is final
+  const POLL_MS = 300;          // how often the followed order is asked for, until it is final (no stream)
   const POLL_OFFLINE_MS = 1500; // ... and while the server cannot be reached
+  const REOPEN_MS = 1500;       // how long a stream the server closed waits before it is opened again
+  const REOPEN_ATTEMPTS = 3;    // reopenings in a row that fail before the page polls instead
+  const STATUSES = ['pending', 'processing', 'completed', 'cancelled']; // the events' names
   const RECENT_MS = 2500;       // how often the recent orders are refreshed
   const RECENT_LIMIT = 10;
   const FINAL = new Set(['completed', 'cancelled']);
@@ -312,21 +317,121 @@
   // ---------------------------------------------------------------------------------------------
   // Following an order until it is completed or cancelled
 
-  let followed = null; // { order, times: {status: instant}, timer }
+  let followed = null; // { order, times: {status: instant}, timer, stream }
 
   function follow(order) {
     if (followed && followed.order.id === order.id) {
       return; // already followed: keep the times seen so far
     }
     if (followed) {
-      window.clearTimeout(followed.timer);
+      stopFollowing(followed);
     }
     // an order followed part-way is known only by its latest status: earlier ones show as passed
     followed = { order, times: { pending: order.created_at, [order.status]: order.updated_at } };
     hideAlert($('cancel-result'));
     $('tracker').hidden = false;
     showOrder(order);
-    schedulePoll(POLL_MS);
+    if (!FINAL.has(order.status)) {
+      openStream(followed, null);
+    }
+  }
+
+  function stopFollowing(current) {
+    window.clearTimeout(current.timer);
+    closeStream(current);
+  }
+
+  /** How the followed order's changes arrive, for people and tests: "stream" or "polling". */
+  function showUpdatesBy(current, how) {
+    if (current === followed) {
+      $('tracker').dataset.updates = how;
+    }
+  }
+
+  // Over the event stream: the order as it is at once, then each change, until a final status.
+  // A connection that drops is reopened by the browser itself, with the id of the last event as
+  // Last-Event-ID, so nothing is missed or repeated; a stream the server closed (a restart answers
+  // 503) is reopened here with that id as last_event_id. Only a stream that never opened, or
+  // cannot be opened again, turns into polling.
+  function openStream(current, lastEventId) {
+    if (typeof window.EventSource !== 'function') {
+      fallBackToPolling(current);
+      return;
+    }
+    const path = 'order/' + encodeURIComponent(current.order.id) + '/events'
+        + (lastEventId ? '?last_event_id=' + encodeURIComponent(lastEventId) : '');
+    const source = new EventSource(path);
+    const stream = { source, opened: false, lastEventId, failures: current.stream ? current.stream.failures : 0 };
+    current.stream = stream;
+    source.addEventListener('open', () => {
+      stream.opened = true;
+      stream.failures = 0;
+      if (current === followed) {
+        showNote(null);
+        showUpdatesBy(current, 'stream');
+      }
+    });
+    const onOrder = (event) => {
+      stream.lastEventId = event.lastEventId || stream.lastEventId;
+      let order;
+      try {
+        order = JSON.parse(event.data);
+      } catch {
+        return; // not an order: nothing to show
+      }
+      update(order);
+      if (FINAL.has(order.status)) {
+        closeStream(current); // the server ends the stream here; the browser would only reconnect
+      }
+    };
+    STATUSES.forEach((status) => source.addEventListener(status, onOrder));
+    source.addEventListener('error', () => streamFailed(current, stream));
+  }
+
+  function streamFailed(current, stream) {
+    if (current !== followed || current.stream !== stream || FINAL.has(current.order.status)) {
+      closeStream(current);
+      return;
+    }
+    if (stream.source.readyState === EventSource.CONNECTING) {
+      showNote('Connection lost; reconnecting\u2026'); // the browser tries again on its own
+      return;
+    }
+    closeStream(current);
+    if (!stream.opened && stream.lastEventId === null) {
+      fallBackToPolling(current); // the stream cannot open here (an old server, a proxy): ask instead
+      return;
+    }
+    stream.failures += 1;
+    if (stream.failures > REOPEN_ATTEMPTS) {
+      fallBackToPolling(current);
+      return;
+    }
+    showNote('Connection lost; still trying\u2026');
+    current.timer = window.setTimeout(() => {
+      if (current === followed) {
+        openStream(current, stream.lastEventId || '0');
+      }
+    }, REOPEN_MS);
+  }
+
+  function closeStream(current) {
+    if (current.stream) {
+      current.stream.source.close();
+    }
+  }
+
+  function fallBackToPolling(current) {
+    current.polling = true;
+    showUpdatesBy(current, 'polling');
+    schedulePoll(0);
+  }
+
+  /** Looks at the order now, where it is polled; a stream brings the change by itself. */
+  function lookAgain() {
+    if (followed && followed.polling) {
+      schedulePoll(0);
+    }
   }
 
   function schedulePoll(delay) {
@@ -474,7 +579,7 @@
       update(answer.body.order);
     }
     result.focus();
-    schedulePoll(0); // the verdict may change the status: look now rather than in a moment
+    lookAgain(); // the verdict may change the status: look now rather than in a moment
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -294,6 +294,33 @@ class OrderEventsIT {
                 String.join("\n", watch.output()));
     }
 
+    @Test
+    void coffee_order_wait_follows_the_order_over_the_producers_event_stream() throws Exception {
+        consumer();
+        int port = producer();
+        List<String> command = new ArrayList<>(List.of("order", "--drink", "latte", "--customer", "Kit", "--wait",
+                "--timeout", "30", "--url", "http://localhost:" + port));
+        settings.forEach((key, value) -> {
+            if (key.startsWith("kafka.")) {
+                // --wait can only learn the order's statuses from the stream: in Kafka it would follow a
+                // status topic nobody writes to, and time out
+                command.addAll(List.of("--set", key + "=" + (key.equals("kafka.status_topic") ? value + "-unused" : value)));
+            }
+        });
+
+        CoffeeProcess order = CoffeeProcess.start("order-wait", Map.of(), command.toArray(String[]::new));
+        running.push(order);
+
+        assertEquals(0, order.awaitExit(PATIENCE), String.join("\n", order.output()));
+        List<String> output = order.output();
+        assertTrue(output.getFirst().matches("Order [0-9a-f-]{36} placed: Latte for Kit \\(pending\\)"), output.toString());
+        List<String> statuses = output.subList(1, output.size()).stream().map(line -> line.split("  ")[1]).toList();
+        assertEquals("pending", statuses.getFirst(), output.toString());
+        assertEquals("completed", statuses.getLast(), output.toString());
+        assertTrue(List.of("pending", "processing", "completed").containsAll(statuses) && statuses.equals(statuses.stream()
+                .distinct().toList()), "each status once, forward: " + output);
+    }
+
     /** Whether the process ignores SIGINT (signal 2), from the SigIgn mask of /proc/PID/status. */
     private static boolean ignoresSigint(long pid) throws java.io.IOException {
         for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc", Long.toString(pid), "status"))) {

@@ -1,6 +1,7 @@
 package coffee.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
@@ -140,6 +142,39 @@ class WebPageIT {
         assertEquals(3, browser.findElements(By.cssSelector("#order-steps .step.done")).size(), "every step done");
 
         screenshot("web-page-completed.png");
+    }
+
+    @Test
+    void the_page_follows_its_order_over_the_event_stream_without_asking_for_it_again() throws Exception {
+        consumer();
+        int port = producer();
+        openPage(port);
+
+        pickDrink("Cappuccino");
+        browser.findElement(By.id("customer-name")).sendKeys("Gus" + Keys.ENTER);
+
+        awaitText(By.id("order-status"), "completed");
+        String id = text(By.id("order-id"));
+        assertEquals("stream", browser.findElement(By.id("tracker")).getAttribute("data-updates"));
+        assertFalse(requestsFor(id).contains("/order/" + id), "asked for the order: " + requestsFor(id));
+        assertEquals(3, browser.findElements(By.cssSelector("#order-steps .step.done")).size(), "every step done");
+    }
+
+    @Test
+    void where_the_event_stream_cannot_open_the_page_asks_for_the_order_instead() throws Exception {
+        int port = producer();
+        openPage(port);
+        // a stream that cannot open: the server answers its request 404, as a proxy that knows no streams might
+        script("window.EventSource = class extends EventSource { constructor(url) { super(url + '-nowhere'); } };");
+
+        pickDrink("Macchiato");
+        browser.findElement(By.id("customer-name")).sendKeys("Hal" + Keys.ENTER);
+
+        awaitText(By.id("order-status"), "pending");
+        String id = text(By.id("order-id"));
+        new WebDriverWait(browser, PATIENCE).until(
+                ExpectedConditions.attributeToBe(By.id("tracker"), "data-updates", "polling"));
+        new WebDriverWait(browser, PATIENCE).until(page -> requestsFor(id).contains("/order/" + id));
     }
 
     @Test
@@ -273,6 +308,50 @@ class WebPageIT {
         assertEquals(1, new Http(port).get("/orders").json().size(), "one order, once the key was given");
     }
 
+    @Test
+    void the_board_shows_the_orders_there_are_then_a_new_one_and_its_completion_without_a_reload() throws Exception {
+        consumer();
+        int port = producer();
+        Http api = new Http(port);
+        String earlier = api.placed("Ida", "Espresso");
+        api.awaitStatus(earlier, "completed", PATIENCE);
+
+        browser.get("http://127.0.0.1:" + port + "/board");
+        script("""
+                window.sameBoard = true; // gone if the page were loaded again
+                window.lanesShown = [];  // every ticket put up, with its lane: "<id> <lane>"
+                new MutationObserver((changes) => changes.forEach((change) => change.addedNodes.forEach((node) => {
+                  if (node.dataset && node.dataset.orderId) {
+                    window.lanesShown.push(node.dataset.orderId + ' ' + change.target.id);
+                  }
+                }))).observe(document.getElementById('board'), {childList: true, subtree: true});
+                """);
+        awaitText(By.id("board-connection"), "Live");
+        awaitVisible(ticket("board-ready", earlier));
+        assertEquals("Ida", text(By.cssSelector(ticketCss("board-ready", earlier) + " .ticket-name")));
+
+        String placed = api.placed("Jo", "Flat White");
+        awaitVisible(By.cssSelector("#board li[data-order-id='" + placed + "']"));
+        awaitVisible(ticket("board-ready", placed));
+
+        assertEquals("Jo", text(By.cssSelector(ticketCss("board-ready", placed) + " .ticket-name")));
+        assertEquals("Flat White", text(By.cssSelector(ticketCss("board-ready", placed) + " .ticket-drink")));
+        assertEquals(1, browser.findElements(By.cssSelector("#board li[data-order-id='" + placed + "']")).size(),
+                "in one lane only");
+        assertEquals(Boolean.TRUE, script("return window.sameBoard === true;"), "no reload");
+        List<String> lanes = lanesShown(placed);
+        assertEquals("board-ready", lanes.getLast(), "lanes: " + lanes);
+        assertTrue(lanes.size() > 1 && List.of("board-waiting", "board-brewing").containsAll(lanes.subList(0, lanes.size() - 1)),
+                "waiting or brewing before ready: " + lanes);
+        assertEquals("2", text(By.id("ready-count")));
+        screenshot("board-desk.png");
+        emulatePhone();
+        long pageWidth = (Long) script("return document.documentElement.scrollWidth;");
+        long viewportWidth = (Long) script("return window.innerWidth;");
+        assertTrue(pageWidth <= viewportWidth, "no sideways scrolling: page " + pageWidth + " px, window " + viewportWidth);
+        screenshot("board-phone.png");
+    }
+
     // --- the roles, as OrderLifecycleIT starts them
 
     private Configuration config() {
@@ -306,6 +385,14 @@ class WebPageIT {
         awaitVisible(By.id("drink-latte"), false);
     }
 
+    private static By ticket(String lane, String id) {
+        return By.cssSelector(ticketCss(lane, id));
+    }
+
+    private static String ticketCss(String lane, String id) {
+        return "#" + lane + " li[data-order-id='" + id + "']";
+    }
+
     /** Clicks the drink's tile: its label (the radio itself is transparent, behind it). */
     private void pickDrink(String name) {
         String id = "drink-" + name.toLowerCase().replace(' ', '-');
@@ -325,6 +412,27 @@ class WebPageIT {
                   }
                 }).observe(badge, {childList: true, characterData: true, subtree: true});
                 """);
+    }
+
+    /** The lanes the board put the order's ticket in, in turn (each once while it stayed there). */
+    private List<String> lanesShown(String id) {
+        List<String> lanes = new ArrayList<>();
+        for (Object shown : (List<?>) script("return window.lanesShown;")) {
+            String[] idAndLane = String.valueOf(shown).split(" ");
+            if (idAndLane[0].equals(id) && (lanes.isEmpty() || !lanes.getLast().equals(idAndLane[1]))) {
+                lanes.add(idAndLane[1]);
+            }
+        }
+        return lanes;
+    }
+
+    /** The paths of the page's requests about this order so far (the browser's resource timing). */
+    private List<String> requestsFor(String id) {
+        Object paths = ((JavascriptExecutor) browser).executeScript("""
+                return performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname)
+                    .filter((path) => path.includes(arguments[0]));
+                """, id);
+        return ((List<?>) paths).stream().map(String::valueOf).distinct().toList();
     }
 
     private List<String> shownStatuses() {

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The producer's HTTP API on Helidon SE: the order routes, the web page and the API's OpenAPI
+ * The producer's HTTP API on Helidon SE: the order routes, the web pages and the API's OpenAPI
  * document behind the middleware filters.
  * The one public entry point of this adapter.
  */
@@ -146,7 +146,7 @@ public final class OrderApiServer implements AutoCloseable {
                 .register(new HealthHttpService())
                 // after the API, so its routes come first; a GET that names no file falls through
                 // to the JSON 404 like any unknown route
-                .register(WebPage.conditionalRequests(), WebPage.files())
+                .register(WebPage.boardAddress(), WebPage.conditionalRequests(), WebPage.files())
                 // the paths the files and the features serve (those come later): other methods
                 // answer 405 with Allow, as on the API's own paths
                 .register(WebPage.otherMethodsRefused(), Observability.otherMethodsRefused(),

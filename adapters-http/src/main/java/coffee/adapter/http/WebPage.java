@@ -16,8 +16,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The web page at {@code /}: the static files under {@code web/} on the class path (HTML, CSS
- * and JavaScript, no build step), served by Helidon's static content support.
+ * The web pages: the ordering page at {@code /} and the shop's board at {@code /board}, static
+ * files under {@code web/} on the class path (HTML, CSS and JavaScript, no build step), served by
+ * Helidon's static content support.
  */
 final class WebPage {
 
@@ -29,7 +30,12 @@ final class WebPage {
      * methods with {@code 405}: the files are found on the class path, and a test keeps this
      * list in step with them.
      */
-    static final List<String> PATHS = List.of("/", "/index.html", "/style.css", "/app.js");
+    static final List<String> PATHS = List.of("/", "/index.html", "/style.css", "/app.js",
+            "/board", "/board.html", "/board.css", "/board.js");
+
+    /** The board's address without the file's extension; it answers {@code board.html}. */
+    static final String BOARD = "/board";
+    static final String BOARD_FILE = "/board.html";
 
     private WebPage() {
     }
@@ -46,6 +52,15 @@ final class WebPage {
                 // it from the jar into files in the temporary directory
                 .memoryCache(MemoryCache.create(cache -> cache.capacity(Size.parse("1 MB"))))
                 .build());
+    }
+
+    /**
+     * Answers {@code /board} with {@code board.html}, as the files answer it (the same validators
+     * and cache headers): the request is routed again as if it named the file.
+     */
+    static HttpService boardAddress() {
+        Handler toFile = (req, res) -> res.reroute(BOARD_FILE);
+        return rules -> rules.get(BOARD, toFile).head(BOARD, toFile);
     }
 
     /**

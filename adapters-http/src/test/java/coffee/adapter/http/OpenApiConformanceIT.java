@@ -794,7 +794,7 @@ class OpenApiConformanceIT {
                 .replace("{metric}", "coffee_http_request_duration");
     }
 
-    /** The page's files on the class path, as the paths they answer at ({@code index.html} at "/" too). */
+    /** The pages' files on the class path, as the paths they answer at ({@code index.html} at "/" too, {@code board.html} at "/board"). */
     private static Set<String> pageFilePaths() {
         URL location = OpenApiConformanceIT.class.getClassLoader().getResource(WebPage.LOCATION);
         assertNotNull(location, "the page's files are not on the class path");
@@ -815,6 +815,9 @@ class OpenApiConformanceIT {
         }
         if (paths.contains("/index.html")) {
             paths.add("/");
+        }
+        if (paths.contains(WebPage.BOARD_FILE)) {
+            paths.add(WebPage.BOARD);
         }
         return paths;
     }
