@@ -10,7 +10,6 @@ import coffee.adapter.kafka.StartAt;
 import coffee.adapter.kafka.broker.EmbeddedKafkaBroker;
 import coffee.application.port.in.PlaceOrder;
 import coffee.application.port.in.ProjectOrderEvents;
-import coffee.application.port.in.WatchOrder;
 import coffee.application.port.out.OrderIds;
 import coffee.application.readmodel.InMemoryOrderRepository;
 import coffee.application.service.OrderProjection;
@@ -68,23 +67,10 @@ final class Roles implements Launcher {
                 return service.place(command);
             };
             OrderQueries queries = new OrderQueries(orders);
-            return new Ordering() {
-                @Override
-                public PlaceOrder placeOrder() {
-                    return place;
-                }
-
-                @Override
-                public WatchOrder watchOrder() {
-                    return queries;
-                }
-
-                @Override
-                public void close() {
-                    statuses.close();
-                    kafka.close();
-                }
-            };
+            return new Ordering(place, queries, () -> {
+                statuses.close();
+                kafka.close();
+            });
         } catch (RuntimeException e) {
             kafka.close();
             throw asTheCliSaysIt(e);

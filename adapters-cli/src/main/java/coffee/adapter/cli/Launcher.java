@@ -55,14 +55,16 @@ public interface Launcher {
         BROKER
     }
 
-    /** Ordering through the application core, for as long as it is open. */
-    interface Ordering extends AutoCloseable {
-
-        PlaceOrder placeOrder();
-
-        WatchOrder watchOrder();
+    /**
+     * Ordering through the application core, for as long as it is open.
+     *
+     * @param onClose what closing it releases (its Kafka clients)
+     */
+    record Ordering(PlaceOrder placeOrder, WatchOrder watchOrder, Runnable onClose) implements AutoCloseable {
 
         @Override
-        void close();
+        public void close() {
+            onClose.run();
+        }
     }
 }

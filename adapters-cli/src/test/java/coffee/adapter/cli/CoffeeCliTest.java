@@ -4,9 +4,7 @@ import static coffee.domain.OrderTestData.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import coffee.application.port.in.PlaceOrder;
 import coffee.application.port.in.ProjectOrderEvents;
-import coffee.application.port.in.WatchOrder;
 import coffee.application.readmodel.InMemoryOrderRepository;
 import coffee.application.service.FakeOrderPublisher;
 import coffee.application.service.OrderQueries;
@@ -64,21 +62,7 @@ class CoffeeCliTest {
             settings.add(given);
             PlaceOrderService place = new PlaceOrderService(kafka, orders, OrderId::random, Clock.fixed(T0, ZoneOffset.UTC));
             OrderQueries queries = new OrderQueries(orders);
-            return new Ordering() {
-                @Override
-                public PlaceOrder placeOrder() {
-                    return place;
-                }
-
-                @Override
-                public WatchOrder watchOrder() {
-                    return queries;
-                }
-
-                @Override
-                public void close() {
-                }
-            };
+            return new Ordering(place, queries, () -> { });
         }
 
         @Override

@@ -4,21 +4,16 @@ import static coffee.domain.OrderTestData.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import coffee.application.port.in.PlaceOrder;
 import coffee.application.port.in.ProjectOrderEvents;
-import coffee.application.port.in.WatchOrder;
 import coffee.application.readmodel.InMemoryOrderRepository;
 import coffee.application.service.FakeOrderPublisher;
 import coffee.application.service.OrderQueries;
 import coffee.application.service.PlaceOrderService;
 import coffee.domain.OrderId;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,13 +22,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -51,18 +42,12 @@ class OrderWaitCommandTest {
     private final FakeOrderPublisher kafka = FakeOrderPublisher.feeding(orders);
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
-    private final Queue<String> requests = new ConcurrentLinkedQueue<>();
-    private final Queue<String> lastEventIds = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger connections = new AtomicInteger();
-    /** Released at the end of the test: a stream the server holds open ends. */
-    private final CountDownLatch release = new CountDownLatch(1);
-    private HttpServer producer;
+    private EventStreamStandIn producer;
 
     @AfterEach
     void stopProducer() {
-        release.countDown();
         if (producer != null) {
-            producer.stop(0);
+            producer.close();
         }
     }
 
@@ -73,35 +58,22 @@ class OrderWaitCommandTest {
     }
 
     private String startProducer(StreamScript script) throws IOException {
-        producer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        producer.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        producer.createContext("/order/", exchange -> {
-            String path = exchange.getRequestURI().getPath();
-            requests.add(path + " " + exchange.getRequestHeaders().getFirst("Accept"));
-            String lastEventId = exchange.getRequestHeaders().getFirst("Last-Event-ID");
-            lastEventIds.add(lastEventId == null ? "(none)" : lastEventId);
-            String id = path.substring("/order/".length(), path.length() - "/events".length());
-            script.answer(connections.getAndIncrement(), id, exchange);
-        });
-        producer.start();
-        return "http://127.0.0.1:" + producer.getAddress().getPort();
+        producer = EventStreamStandIn.start("/order/",
+                exchange -> exchange.getRequestURI().getPath() + " " + exchange.getRequestHeaders().getFirst("Accept"),
+                (connection, exchange) -> {
+                    String path = exchange.getRequestURI().getPath();
+                    script.answer(connection, path.substring("/order/".length(), path.length() - "/events".length()),
+                            exchange);
+                });
+        return producer.url();
     }
 
     private static void openStream(HttpExchange exchange, String... events) throws IOException {
-        exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
-        exchange.sendResponseHeaders(200, 0);
-        OutputStream body = exchange.getResponseBody();
-        body.write(String.join("", events).getBytes(StandardCharsets.UTF_8));
-        body.flush();
+        EventStreamStandIn.openStream(exchange, events);
     }
 
     private void holdOpen(HttpExchange exchange) {
-        try {
-            release.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        exchange.close();
+        producer.holdOpen(exchange);
     }
 
     /** An event of the order's stream, as the producer sends it: its step as id, its status as name. */
@@ -132,21 +104,7 @@ class OrderWaitCommandTest {
                 PlaceOrderService place = new PlaceOrderService(kafka, orders, OrderId::random,
                         Clock.fixed(T0, ZoneOffset.UTC));
                 OrderQueries queries = new OrderQueries(orders);
-                return new Ordering() {
-                    @Override
-                    public PlaceOrder placeOrder() {
-                        return place;
-                    }
-
-                    @Override
-                    public WatchOrder watchOrder() {
-                        return queries;
-                    }
-
-                    @Override
-                    public void close() {
-                    }
-                };
+                return new Ordering(place, queries, () -> { });
             }
 
             @Override
@@ -205,7 +163,7 @@ class OrderWaitCommandTest {
         assertEquals(List.of("Order " + id + " placed: Latte for Ann (pending)",
                 TIME.format(T0.atZone(ZoneId.systemDefault())) + "  pending",
                 line("processing", 1), line("completed", 2)), lines());
-        assertEquals(List.of("/order/" + id + "/events text/event-stream"), List.copyOf(requests));
+        assertEquals(List.of("/order/" + id + "/events text/event-stream"), producer.requests());
     }
 
     @Test
@@ -222,7 +180,7 @@ class OrderWaitCommandTest {
         assertEquals(ExitCodes.OK, orderAndWait("--url", url), err.toString());
 
         assertEquals(List.of(line("processing", 1), line("completed", 2)), lines().subList(2, 4));
-        assertEquals(List.of("(none)", "2"), List.copyOf(lastEventIds), "resumed after the last change printed");
+        assertEquals(List.of("(none)", "2"), producer.lastEventIds(), "resumed after the last change printed");
     }
 
     @Test
@@ -242,7 +200,7 @@ class OrderWaitCommandTest {
         assertEquals(ExitCodes.OK, orderAndWait("--url", url), err.toString());
 
         assertEquals(line("cancelled", 1), lines().getLast());
-        assertEquals(2, connections.get());
+        assertEquals(2, producer.connections());
     }
 
     @Test

@@ -3,23 +3,14 @@ package coffee.adapter.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -33,18 +24,12 @@ class WatchCommandTest {
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
-    private final Queue<String> requests = new ConcurrentLinkedQueue<>();
-    private final Queue<String> lastEventIds = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger connections = new AtomicInteger();
-    /** Released at the end of the test: the stream the server holds open ends. */
-    private final CountDownLatch release = new CountDownLatch(1);
-    private HttpServer producer;
+    private EventStreamStandIn producer;
 
     @AfterEach
     void stopProducer() {
-        release.countDown();
         if (producer != null) {
-            producer.stop(0);
+            producer.close();
         }
     }
 
@@ -57,35 +42,18 @@ class WatchCommandTest {
      * the next one sends one more event and stays open.
      */
     private String startProducer() throws IOException {
-        producer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        producer.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
-        producer.createContext("/", exchange -> {
-            requests.add(exchange.getRequestURI().toString());
-            String lastEventId = exchange.getRequestHeaders().getFirst("Last-Event-ID");
-            lastEventIds.add(lastEventId == null ? "(none)" : lastEventId);
-            exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
-            exchange.sendResponseHeaders(200, 0);
-            if (connections.getAndIncrement() == 0) {
-                send(exchange, event("5-1", "pending", 0) + ":heartbeat\n\n" + event("6-1", "processing", 1));
-                exchange.close();
-            } else {
-                send(exchange, event("6-2", "completed", 2));
-                try {
-                    release.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                exchange.close();
-            }
-        });
-        producer.start();
-        return "http://127.0.0.1:" + producer.getAddress().getPort();
-    }
-
-    private static void send(HttpExchange exchange, String text) throws IOException {
-        OutputStream body = exchange.getResponseBody();
-        body.write(text.getBytes(StandardCharsets.UTF_8));
-        body.flush();
+        producer = EventStreamStandIn.start("/", exchange -> exchange.getRequestURI().toString(),
+                (connection, exchange) -> {
+                    if (connection == 0) {
+                        EventStreamStandIn.openStream(exchange, event("5-1", "pending", 0), ":heartbeat\n\n",
+                                event("6-1", "processing", 1));
+                        exchange.close();
+                    } else {
+                        EventStreamStandIn.openStream(exchange, event("6-2", "completed", 2));
+                        producer.holdOpen(exchange);
+                    }
+                });
+        return producer.url();
     }
 
     private CommandLine cli() {
@@ -160,8 +128,8 @@ class WatchCommandTest {
                 "09:00:01Z     processing  0b6a4a8e-6f0e-4a39-8f6d-2b8c3c1f9a77  Latte for Ann",
                 "09:00:02Z     completed   0b6a4a8e-6f0e-4a39-8f6d-2b8c3c1f9a77  Latte for Ann"), lines());
         assertEquals(List.of("/orders/events?status=completed&customer=Ann+Lee",
-                "/orders/events?status=completed&customer=Ann+Lee"), List.copyOf(requests));
-        assertEquals(List.of("(none)", "6-1"), List.copyOf(lastEventIds), "resumed after the last change printed");
+                "/orders/events?status=completed&customer=Ann+Lee"), producer.requests());
+        assertEquals(List.of("(none)", "6-1"), producer.lastEventIds(), "resumed after the last change printed");
         assertTrue(err.toString().contains("resuming after 6-1"), err.toString());
     }
 
@@ -192,6 +160,6 @@ class WatchCommandTest {
 
         assertEquals(ExitCodes.USAGE, runEnding("watch", "--status", "brewing", "--url", url));
         assertTrue(err.toString().contains("--status brewing: not a status"), err.toString());
-        assertEquals(List.of(), List.copyOf(requests));
+        assertEquals(List.of(), producer.requests());
     }
 }
