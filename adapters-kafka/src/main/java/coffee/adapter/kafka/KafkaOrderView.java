@@ -29,6 +29,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -72,11 +73,14 @@ public final class KafkaOrderView implements OrderView, AutoCloseable {
     private final Admin admin;
     private final ViewPeers peers;
     private final RecentPlacements recent;
+    /** How far the view has folded each partition of the orders topic, and of the status topic. */
     private final ViewProgress progress = new ViewProgress();
+    private final ViewProgress statusProgress = new ViewProgress();
     private final OrderWatchers watchers = new OrderWatchers();
     private final ViewRestoration restoration = new ViewRestoration();
     private final java.util.function.ToIntFunction<String> partitionCount;
     private volatile LatestOffsets latest;
+    private volatile LatestOffsets latestStatuses;
     private volatile int partitions;
     private final ExecutorService askingPeers = Executors.newVirtualThreadPerTaskExecutor();
     /** Looks twice a second whether the view became ready, to say so once in the log. */
@@ -88,11 +92,12 @@ public final class KafkaOrderView implements OrderView, AutoCloseable {
     private volatile long startedNanos;
     private volatile boolean announcedReady;
     /**
-     * Where the orders topic ended, per partition held here, when the view first ran: it answers
-     * reads once it has folded that far (a first start on a long history folds it all first).
-     * Null until asked; once reached, readiness no longer looks at it.
+     * Where the orders topic and the status topic ended, per partition held here, when the view
+     * first ran: it answers reads once it has folded that far (a first start on a long history
+     * folds it all first; a restart, what was written while it was down). Null until asked;
+     * once reached, readiness no longer looks at it.
      */
-    private volatile Map<Integer, Long> catchUpTargets;
+    private volatile CatchUpTargets catchUpTargets;
     private volatile boolean caughtUp;
     /** Reads waiting for the view to fold an order not found yet; beyond this many, a 503 at once. */
     static final int CATCH_UP_WAITERS = 512;
@@ -134,9 +139,11 @@ public final class KafkaOrderView implements OrderView, AutoCloseable {
         }
         partitions = orders;
         latest = new LatestOffsets(admin, kafka.ordersTopic(), orders);
+        latestStatuses = new LatestOffsets(admin, kafka.statusTopic(), orders);
         self = HostInfo.buildFromEndpoint(advertised);
         KafkaStreams created = new KafkaStreams(
-                OrderViewTopology.build(kafka.ordersTopic(), kafka.statusTopic(), progress, watchers, recent,
+                OrderViewTopology.build(kafka.ordersTopic(), kafka.statusTopic(), progress, statusProgress, watchers,
+                        recent,
                         settings.finishedRetention()),
                 config(advertised));
         created.setGlobalStateRestoreListener(restoration);
@@ -201,6 +208,8 @@ public final class KafkaOrderView implements OrderView, AutoCloseable {
                     committed.forEach((partition, offset) -> {
                         if (offset != null && partition.topic().equals(kafka.ordersTopic())) {
                             progress.processed(partition.partition(), offset.offset() - 1);
+                        } else if (offset != null && partition.topic().equals(kafka.statusTopic())) {
+                            statusProgress.processed(partition.partition(), offset.offset() - 1);
                         }
                     });
                     announceIfReady();
@@ -211,39 +220,83 @@ public final class KafkaOrderView implements OrderView, AutoCloseable {
         if (catchUpTargets != null) {
             return;
         }
-        latest.ask().whenComplete((ends, failure) -> {
+        latest.ask().thenCombine(latestStatuses.ask(), CatchUpTargets::new).thenCompose(this::withoutEmptyPartitions)
+                .whenComplete((ends, failure) -> {
             if (failure != null) {
-                LOG.log(Level.DEBUG, () -> "asking where the orders topic ends failed: " + failure);
+                LOG.log(Level.DEBUG, () -> "asking where the topics end failed: " + failure);
                 readiness.schedule(this::learnCatchUpTargets, 500, TimeUnit.MILLISECONDS);
                 return;
             }
-            Map<Integer, Long> targets = new HashMap<>();
             try {
-                partitionsHere(metadata()).forEach(partition -> targets.put(partition, ends.getOrDefault(partition, 0L)));
+                catchUpTargets = ends.only(partitionsHere(metadata()));
             } catch (RuntimeException e) {
                 return; // stopped meanwhile, or rebalancing: the next RUNNING asks again
             }
-            catchUpTargets = Map.copyOf(targets);
             announceIfReady();
         });
     }
 
-    /** Why the view has not folded what the orders topic held when it started; empty once it has. */
+    /**
+     * The targets, with partitions that hold no record any more (all deleted by retention) at 0:
+     * no record will ever be folded there, so waiting for their last offset would never end.
+     */
+    private CompletableFuture<CatchUpTargets> withoutEmptyPartitions(CatchUpTargets ends) {
+        Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+        for (int partition = 0; partition < partitions; partition++) {
+            earliest.put(new TopicPartition(kafka.ordersTopic(), partition), OffsetSpec.earliest());
+            earliest.put(new TopicPartition(kafka.statusTopic(), partition), OffsetSpec.earliest());
+        }
+        return admin.listOffsets(earliest).all().toCompletionStage().toCompletableFuture().thenApply(starts -> {
+            Map<Integer, Long> orders = new HashMap<>(ends.orders());
+            Map<Integer, Long> statuses = new HashMap<>(ends.statuses());
+            starts.forEach((partition, start) -> {
+                Map<Integer, Long> targets = partition.topic().equals(kafka.ordersTopic()) ? orders : statuses;
+                if (start.offset() >= targets.getOrDefault(partition.partition(), 0L)) {
+                    targets.put(partition.partition(), 0L);
+                }
+            });
+            return new CatchUpTargets(orders, statuses);
+        });
+    }
+
+    /** Where each topic ended, per partition: the next offset (so the last record is one before). */
+    private record CatchUpTargets(Map<Integer, Long> orders, Map<Integer, Long> statuses) {
+
+        CatchUpTargets only(Collection<Integer> partitions) {
+            Map<Integer, Long> ordersHere = new HashMap<>();
+            Map<Integer, Long> statusesHere = new HashMap<>();
+            for (int partition : partitions) {
+                ordersHere.put(partition, orders.getOrDefault(partition, 0L));
+                statusesHere.put(partition, statuses.getOrDefault(partition, 0L));
+            }
+            return new CatchUpTargets(Map.copyOf(ordersHere), Map.copyOf(statusesHere));
+        }
+
+        long behind(ViewProgress ordersFolded, ViewProgress statusesFolded) {
+            long behind = 0;
+            for (Map.Entry<Integer, Long> target : orders.entrySet()) {
+                behind += Math.max(0, target.getValue() - 1 - ordersFolded.position(target.getKey()));
+            }
+            for (Map.Entry<Integer, Long> target : statuses.entrySet()) {
+                behind += Math.max(0, target.getValue() - 1 - statusesFolded.position(target.getKey()));
+            }
+            return behind;
+        }
+    }
+
+    /** Why the view has not folded what the two topics held when it started; empty once it has. */
     private Optional<String> behind() {
         if (caughtUp) {
             return Optional.empty();
         }
-        Map<Integer, Long> targets = catchUpTargets;
+        CatchUpTargets targets = catchUpTargets;
         if (targets == null) {
             return Optional.of("the view of orders is catching up with Kafka (asking where the topics end)");
         }
-        long behind = 0;
-        for (Map.Entry<Integer, Long> target : targets.entrySet()) {
-            behind += Math.max(0, target.getValue() - 1 - progress.position(target.getKey()));
-        }
+        long behind = targets.behind(progress, statusProgress);
         if (behind > 0) {
             return Optional.of(String.format(Locale.ROOT,
-                    "the view of orders is catching up with Kafka: %,d orders-topic records to fold", behind));
+                    "the view of orders is catching up with Kafka: %,d records to fold", behind));
         }
         caughtUp = true;
         return Optional.empty();
@@ -473,7 +526,38 @@ public final class KafkaOrderView implements OrderView, AutoCloseable {
     }
 
     private List<Order> listHere(OrderQuery query) {
+        awaitStartCatchUp();
         return readHere(() -> local.list(partitionsHere(metadata()), query, false));
+    }
+
+    /**
+     * Right after a start, a listing waits until the view has folded what the topics held then
+     * (a restart: the statuses written while it was down), rather than answer from part of it;
+     * bounded like the other waiting reads, then a 503 that says how far behind it is.
+     */
+    private void awaitStartCatchUp() {
+        if (behind().isEmpty()) {
+            return;
+        }
+        if (!catchUpWaiters.tryAcquire()) {
+            throw new OrderViewUnavailableException("too many reads are waiting for the view of orders to catch up "
+                    + "with Kafka; retry shortly");
+        }
+        try {
+            long deadline = System.nanoTime() + CATCH_UP_PATIENCE.toNanos();
+            Optional<String> behind;
+            while ((behind = behind()).isPresent()) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw new OrderViewUnavailableException(behind.get() + "; retry shortly");
+                }
+                Thread.sleep(RETRY_PAUSE.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OrderViewUnavailableException("interrupted while the view caught up", e);
+        } finally {
+            catchUpWaiters.release();
+        }
     }
 
     @Override

@@ -43,7 +43,8 @@ final class OrderViewProcessor implements Processor<byte[], byte[], Void, Void> 
     private static final System.Logger LOG = System.getLogger(OrderViewProcessor.class.getName());
 
     private final String ordersTopic;
-    private final ViewProgress progress;
+    private final ViewProgress commands;
+    private final ViewProgress statuses;
     private final OrderWatchers watchers;
     private final RecentPlacements recent;
     private final Duration finishedRetention;
@@ -55,12 +56,17 @@ final class OrderViewProcessor implements Processor<byte[], byte[], Void, Void> 
     /** At most this many orders are forgotten per status in one sweep, so a sweep never stalls the view. */
     static final int FORGET_PER_SWEEP = 10_000;
 
-    OrderViewProcessor(String ordersTopic, ViewProgress progress, OrderWatchers watchers, RecentPlacements recent,
-            Duration finishedRetention) {
+    /**
+     * @param commands told of every orders-topic record folded
+     * @param statuses told of every status-topic record folded
+     */
+    OrderViewProcessor(String ordersTopic, ViewProgress commands, ViewProgress statuses, OrderWatchers watchers,
+            RecentPlacements recent, Duration finishedRetention) {
         this.recent = recent;
         this.finishedRetention = finishedRetention;
         this.ordersTopic = ordersTopic;
-        this.progress = progress;
+        this.commands = commands;
+        this.statuses = statuses;
         this.watchers = watchers;
     }
 
@@ -141,9 +147,7 @@ final class OrderViewProcessor implements Processor<byte[], byte[], Void, Void> 
             LOG.log(Level.DEBUG, () -> String.format(Locale.ROOT, "skipped %s-%s@%s: %s",
                     source.topic(), source.partition(), source.offset(), e.getMessage()));
         }
-        if (command) {
-            progress.processed(source.partition(), source.offset());
-        }
+        (command ? commands : statuses).processed(source.partition(), source.offset());
     }
 
     private void fold(Order order) {

@@ -23,14 +23,15 @@ final class OrderViewTopology {
     private OrderViewTopology() {
     }
 
-    static Topology build(String ordersTopic, String statusTopic, ViewProgress progress, OrderWatchers watchers,
-            RecentPlacements recent, Duration finishedRetention) {
+    static Topology build(String ordersTopic, String statusTopic, ViewProgress commands, ViewProgress statuses,
+            OrderWatchers watchers, RecentPlacements recent, Duration finishedRetention) {
         Topology topology = new Topology();
         topology.addSource("orders-topic", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(),
                 ordersTopic);
         topology.addSource("status-topic", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(),
                 statusTopic);
-        topology.addProcessor("fold", () -> new OrderViewProcessor(ordersTopic, progress, watchers, recent, finishedRetention),
+        topology.addProcessor("fold",
+                () -> new OrderViewProcessor(ordersTopic, commands, statuses, watchers, recent, finishedRetention),
                 "orders-topic", "status-topic");
         topology.addStateStore(store(ORDERS), "fold");
         topology.addStateStore(store(BY_STATUS), "fold");
