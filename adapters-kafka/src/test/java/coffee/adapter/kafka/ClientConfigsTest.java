@@ -13,7 +13,8 @@ class ClientConfigsTest {
     private static KafkaSettings withProperties(Map<String, String> properties) {
         KafkaSettings defaults = KafkaSettings.defaults(List.of("localhost:9092"));
         return new KafkaSettings(defaults.brokers(), defaults.ordersTopic(), defaults.statusTopic(),
-                defaults.deadLetterTopic(), defaults.partitions(), defaults.replicationFactor(), defaults.acks(),
+                defaults.deadLetterTopic(), defaults.partitions(), defaults.replicationFactor(), defaults.minInSyncReplicas(),
+                defaults.acks(),
                 defaults.retries(), defaults.timeout(), defaults.groupId(), defaults.maxQueuedPerPartition(), properties);
     }
 
