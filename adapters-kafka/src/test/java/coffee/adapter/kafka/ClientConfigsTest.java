@@ -58,4 +58,17 @@ class ClientConfigsTest {
         assertEquals(2500, producer.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG));
         assertEquals(false, consumer.get(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG));
     }
+
+    @Test
+    void a_status_waits_a_minute_for_its_acknowledgement_so_a_failover_never_makes_it_be_published_twice() {
+        KafkaSettings settings = withProperties(Map.of());
+        Map<String, Object> orders = ClientConfigs.producer(settings, "test");
+        Map<String, Object> statuses = ClientConfigs.statusProducer(settings, "test");
+
+        assertEquals(60_000, ((Number) statuses.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG)).intValue());
+        assertEquals(2_500, ((Number) orders.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG)).intValue());
+        // each request is still bounded: one to a dead leader is sent again to the next leader
+        assertEquals(orders.get(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG), statuses.get(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG));
+        assertEquals(true, statuses.get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG));
+    }
 }
