@@ -136,6 +136,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         // topics are created by the application with the right settings, never by accident
         p.setProperty("auto.create.topics.enable", "false");
         p.setProperty("log.cleaner.backoff.ms", "5000");
+        // the cleaner's buffer is taken from the heap at start (Kafka's default 128 MiB): a node of
+        // a local cluster runs in a small heap (256 MiB in the tests), where it failed to start
+        // with OutOfMemoryError. 16 MiB still dedupes some 600,000 order ids per pass
+        p.setProperty("log.cleaner.dedupe.buffer.size", Integer.toString(16 << 20));
         return p;
     }
 
