@@ -63,6 +63,9 @@ final class LocalClusterRole implements AutoCloseable {
                 .mapToObj(i -> (i + 1) + "@" + host + ":" + controllerPorts.get(i)).collect(Collectors.joining(","));
         String clusterId = existingClusterId(dataDir, count).orElseGet(() -> Uuid.randomUuid().toString());
 
+        for (int i = 0; i < count; i++) {
+            requirePortFree(firstPort + i, i + 1);
+        }
         List<Node> nodes = new ArrayList<>();
         String brokers = IntStream.range(0, count).mapToObj(i -> host + ":" + (firstPort + i))
                 .collect(Collectors.joining(","));
@@ -77,9 +80,15 @@ final class LocalClusterRole implements AutoCloseable {
                 nodes.add(new Node(id, firstPort + i, arguments, launch(arguments)));
             }
             nodes.forEach(cluster::reportWhenEnded);
-            if (!ClusterProbe.await(brokers, count, START_PATIENCE) || nodes.stream().anyMatch(n -> !n.process().isAlive())) {
-                throw new BrokerStartException("the local Kafka cluster did not come up within "
-                        + START_PATIENCE.toSeconds() + " s; each node's output above says why", null);
+            if (!ClusterProbe.await(brokers, count, START_PATIENCE,
+                    () -> nodes.stream().anyMatch(node -> !node.process().isAlive()))) {
+                String ended = nodes.stream().filter(node -> !node.process().isAlive())
+                        .map(node -> "node " + node.id() + " ended with exit code " + node.process().exitValue())
+                        .collect(Collectors.joining(", "));
+                throw new BrokerStartException(ended.isEmpty()
+                        ? "the local Kafka cluster did not come up within " + START_PATIENCE.toSeconds()
+                                + " s; each node's output above says why"
+                        : "the local Kafka cluster did not come up: " + ended + "; its output above says why", null);
             }
             for (Node node : nodes) {
                 Lifecycle.ANNOUNCE.log(Level.INFO, String.format(Locale.ROOT, "Kafka node %d on %s:%d, pid %d, data in %s",
@@ -142,6 +151,15 @@ final class LocalClusterRole implements AutoCloseable {
                         String.join(" ", node.arguments())));
             }
         });
+    }
+
+    private static void requirePortFree(int port, int nodeId) {
+        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            probe.setReuseAddress(true);
+        } catch (IOException e) {
+            throw new BrokerStartException("port " + port + " (node " + nodeId + ") is in use; is another Kafka "
+                    + "broker running there? Pick other ports with --broker-port", e);
+        }
     }
 
     private static int freePort() {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -17,12 +18,14 @@ public final class ClusterProbe {
 
     /**
      * Waits until the cluster at {@code bootstrapServers} reports {@code nodes} brokers and a
-     * controller; false if it does not within {@code patience}.
+     * controller; false if it does not within {@code patience}, or as soon as {@code hopeless}
+     * says it never will (a node's process ended).
      */
-    public static boolean await(String bootstrapServers, int nodes, Duration patience) throws InterruptedException {
+    public static boolean await(String bootstrapServers, int nodes, Duration patience, BooleanSupplier hopeless)
+            throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
         try (Admin admin = admin(bootstrapServers)) {
-            while (System.nanoTime() < deadline) {
+            while (System.nanoTime() < deadline && !hopeless.getAsBoolean()) {
                 try {
                     var cluster = admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000));
                     if (cluster.nodes().get(2, TimeUnit.SECONDS).size() >= nodes
