@@ -9,7 +9,6 @@ import coffee.adapter.kafka.TopicReader;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +24,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Reliability on a real cluster: {@code coffee broker --nodes 3} (three KRaft nodes, each its
@@ -62,7 +62,9 @@ class ClusterFaultIT {
     private static final String FAST_FAILOVER = "{\"session.timeout.ms\":\"6000\",\"heartbeat.interval.ms\":\"1000\"}";
 
     private final List<String> figures = new ArrayList<>();
-    private Path dir;
+    /** The nodes' data, one directory for the whole class, deleted after the last test. */
+    @TempDir
+    static Path dir;
     private LocalCluster cluster;
     private KafkaSettings kafka;
     private CoffeeProcess producer;
@@ -71,7 +73,6 @@ class ClusterFaultIT {
 
     @BeforeAll
     void startClusterAndRoles() throws Exception {
-        dir = Files.createTempDirectory("coffee-cluster-");
         cluster = LocalCluster.start(dir);
         kafka = SharedKafka.uniqueSettings(cluster.bootstrapServers());
         Map<String, String> env = new HashMap<>(Map.of(
