@@ -60,7 +60,7 @@ final class ConsumerRole implements AutoCloseable {
             int concurrency = config.get(Settings.CONSUMER_CONCURRENCY);
             Duration brewTime = Duration.ofMillis(config.get(Settings.BREW_TIME_MS));
             HelidonOrderMetrics metrics = new HelidonOrderMetrics();
-            BrewingService baristas = new BrewingService(new TimedOrderPublisher(kafka.publisher(), metrics), known,
+            BrewingService baristas = new BrewingService(new TimedOrderPublisher(kafka.statusPublisher(), metrics), known,
                     Barista.takingTime(brewTime), Wiring.CLOCK, concurrency, metrics);
             startedBaristas = baristas;
             OrderConsumer consumer = kafka.consume(baristas, new OrderProjection(known));

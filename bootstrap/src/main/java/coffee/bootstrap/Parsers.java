@@ -19,6 +19,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.HashSet;
+import java.util.Set;
+import org.apache.kafka.common.Uuid;
 
 /** Readers for setting values, each failing with a reason a person understands. */
 final class Parsers {
@@ -27,6 +30,7 @@ final class Parsers {
     /** What Kafka accepts as a topic name. */
     private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
     private static final Pattern HOST_PORT = Pattern.compile("[^\\s:,]+:\\d{1,5}");
+    private static final Pattern VOTER = Pattern.compile("\\d{1,5}@[^\\s,@]+:\\d{1,5}");
     /** A host name as RFC 1123 spells it: dot-separated labels of letters, digits and inner hyphens. */
     private static final Pattern HOST_NAME = Pattern.compile(
             "(?=.{1,253}$)[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*");
@@ -156,6 +160,43 @@ final class Parsers {
                 throw new IllegalArgumentException("must name at least one value");
             }
             return List.copyOf(items);
+        };
+    }
+
+    /** The controllers of a quorum, {@code id@host:port} each, ids distinct; empty for none. */
+    static Setting.Parser<List<String>> voters() {
+        Setting.Parser<List<String>> list = list();
+        return text -> {
+            if (text.isBlank()) {
+                return List.of();
+            }
+            List<String> voters = list.parse(text);
+            Set<String> ids = new HashSet<>();
+            for (String voter : voters) {
+                if (!VOTER.matcher(voter).matches()) {
+                    throw new IllegalArgumentException("'" + voter + "' is not id@host:port");
+                }
+                if (!ids.add(voter.substring(0, voter.indexOf('@')))) {
+                    throw new IllegalArgumentException("node id " + voter.substring(0, voter.indexOf('@'))
+                            + " is named twice");
+                }
+            }
+            return voters;
+        };
+    }
+
+    /** A Kafka cluster id (16 bytes in URL-safe base64, as `kafka-storage.sh random-uuid` prints), or empty. */
+    static Setting.Parser<Optional<String>> clusterId() {
+        return text -> {
+            if (text.isBlank()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(Uuid.fromString(text.strip()).toString());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("'" + text.strip() + "' is not a Kafka cluster id "
+                        + "(22 characters of URL-safe base64, e.g. MkU3OEVBNTcwNTJENDM2Qk)");
+            }
         };
     }
 

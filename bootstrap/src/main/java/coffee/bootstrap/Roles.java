@@ -7,6 +7,7 @@ import coffee.adapter.kafka.KafkaConnection;
 import coffee.adapter.kafka.KafkaUnavailableException;
 import coffee.adapter.kafka.OrderFeed;
 import coffee.adapter.kafka.StartAt;
+import coffee.adapter.kafka.TopicSettingsException;
 import coffee.adapter.kafka.broker.EmbeddedKafkaBroker;
 import coffee.application.port.in.PlaceOrder;
 import coffee.application.port.in.ProjectOrderEvents;
@@ -37,11 +38,22 @@ final class Roles implements Launcher {
                 case ALL_IN_ONE -> AllInOneRole.start(config);
                 case PRODUCER -> ProducerRole.start(config, Wiring.kafka(config));
                 case CONSUMER -> ConsumerRole.start(config, Wiring.kafka(config), true);
-                case BROKER -> BrokerRole.start(config);
+                case BROKER -> startBroker(config);
             });
         } catch (RuntimeException e) {
             throw asTheCliSaysIt(e);
         }
+    }
+
+    private AutoCloseable startBroker(Configuration config) throws InterruptedException {
+        if (config.get(Settings.BROKER_NODES) > 1) {
+            return LocalClusterRole.start(config);
+        }
+        String parent = environment.get(LocalClusterRole.STOP_WITH_PID);
+        if (parent != null) {
+            Lifecycle.stopWhenEnds(Long.parseLong(parent));
+        }
+        return BrokerRole.start(config);
     }
 
     @Override
@@ -112,7 +124,8 @@ final class Roles implements Launcher {
 
     /**
      * A failure as the CLI reports it: Kafka (or the embedded broker) away is {@code UNAVAILABLE},
-     * a client property Kafka refused is {@code CONFIGURATION}; anything else stays as it is.
+     * a client property Kafka refused, or replicas the cluster cannot keep, is {@code
+     * CONFIGURATION}; anything else stays as it is.
      */
     private static RuntimeException asTheCliSaysIt(RuntimeException e) {
         if (e instanceof KafkaUnavailableException || e instanceof EmbeddedKafkaBroker.BrokerStartException) {
@@ -120,6 +133,11 @@ final class Roles implements Launcher {
         }
         if (e instanceof ConfigException refused) {
             return invalidClientProperty(refused);
+        }
+        if (e instanceof TopicSettingsException unkeepable) {
+            return new CommandFailedException(ExitCodes.CONFIGURATION, "cannot create the topics: " + e.getMessage()
+                    + " (" + Settings.KAFKA_REPLICATION_FACTOR.names() + ", "
+                    + Settings.KAFKA_MIN_INSYNC_REPLICAS.names() + ")", unkeepable);
         }
         return e;
     }

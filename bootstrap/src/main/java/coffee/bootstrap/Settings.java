@@ -54,7 +54,10 @@ final class Settings {
             Parsers.intRange(1, 10_000), "Partitions of the topics created at start-up (existing topics are kept).");
     static final Setting<Integer> KAFKA_REPLICATION_FACTOR = new Setting<>("kafka.replication_factor",
             "KAFKA_REPLICATION_FACTOR", "-1", Parsers.intRange(-1, 32),
-            "Replicas of the topics created at start-up; -1 uses the broker's default.");
+            "Replicas of the topics created at start-up; -1: as many as there are brokers, up to 3.");
+    static final Setting<Integer> KAFKA_MIN_INSYNC_REPLICAS = new Setting<>("kafka.min_insync_replicas",
+            "KAFKA_MIN_INSYNC_REPLICAS", "-1", Parsers.intRange(-1, 32),
+            "min.insync.replicas of the topics created at start-up; -1: 2 with 3 or more replicas, else the broker's default.");
     static final Setting<Integer> KAFKA_RETRY_MAX = new Setting<>("kafka.retry_max", "KAFKA_RETRY_MAX", "5",
             Parsers.intRange(0, Integer.MAX_VALUE), "How often the producer retries a send within the timeout.");
     static final Setting<String> KAFKA_REQUIRED_ACKS = new Setting<>("kafka.required_acks", "KAFKA_REQUIRED_ACKS",
@@ -104,6 +107,22 @@ final class Settings {
             Parsers.port(), "Client port of the embedded broker (`serve`, `broker`).");
     static final Setting<Path> BROKER_DATA_DIR = new Setting<>("broker.data_dir", "BROKER_DATA_DIR",
             "./.coffee/kafka", Parsers.path(), "Where the embedded broker keeps its data; kept across restarts.");
+    static final Setting<Integer> BROKER_NODES = new Setting<>("broker.nodes", "BROKER_NODES", "1",
+            Parsers.intRange(1, 9),
+            "Nodes `coffee broker` starts, each its own process, on consecutive ports from broker.port; "
+                    + "data in <broker.data_dir>-<n> when more than one.");
+    static final Setting<Integer> BROKER_NODE_ID = new Setting<>("broker.node_id", "BROKER_NODE_ID", "1",
+            Parsers.intRange(1, 10_000), "This node's id in the quorum (one of broker.voters).");
+    static final Setting<String> BROKER_HOST = new Setting<>("broker.host", "BROKER_HOST", "127.0.0.1",
+            Parsers.host(), "Address the broker listens on and gives clients and the other nodes.");
+    static final Setting<Integer> BROKER_CONTROLLER_PORT = new Setting<>("broker.controller_port",
+            "BROKER_CONTROLLER_PORT", "0", Parsers.port(),
+            "Controller port of this node, as broker.voters names it; 0 picks a free one (single node only).");
+    static final Setting<List<String>> BROKER_VOTERS = new Setting<>("broker.voters", "BROKER_VOTERS", "",
+            Parsers.voters(), "Every controller of a multi-node quorum, id@host:port each; empty: this node alone.");
+    static final Setting<Optional<String>> BROKER_CLUSTER_ID = new Setting<>("broker.cluster_id",
+            "BROKER_CLUSTER_ID", "", Parsers.clusterId(),
+            "Id fresh storage is formatted with, the same on every node; empty: derived from broker.voters.");
     static final Setting<String> LOG_LEVEL = new Setting<>("log.level", "LOG_LEVEL", "info",
             Parsers.oneOf("trace", "debug", "info", "warn", "error"), "Level of this system's own logs.");
     static final Setting<String> LOG_FORMAT = new Setting<>("log.format", "LOG_FORMAT", "text",
@@ -113,11 +132,12 @@ final class Settings {
             SERVER_PORT, SERVER_HOST, SERVER_MAX_BODY_BYTES, CORS_ALLOWED_ORIGINS, API_KEY, SERVER_ADVERTISED_URL,
             EVENTS_HEARTBEAT_MS, EVENTS_SUBSCRIBER_BUFFER, EVENTS_MAX_SUBSCRIBERS, EVENTS_REMEMBERED,
             KAFKA_BROKERS, KAFKA_TOPIC, KAFKA_STATUS_TOPIC, KAFKA_DLQ_TOPIC, KAFKA_PARTITIONS,
-            KAFKA_REPLICATION_FACTOR, KAFKA_RETRY_MAX, KAFKA_REQUIRED_ACKS, KAFKA_TIMEOUT_MS, KAFKA_GROUP_ID,
+            KAFKA_REPLICATION_FACTOR, KAFKA_MIN_INSYNC_REPLICAS, KAFKA_RETRY_MAX, KAFKA_REQUIRED_ACKS, KAFKA_TIMEOUT_MS, KAFKA_GROUP_ID,
             KAFKA_PROPERTIES, VIEW_APPLICATION_ID, VIEW_STATE_DIR, VIEW_STANDBY_REPLICAS, VIEW_MEMORY_MB,
             VIEW_FINISHED_RETENTION_HOURS, CONSUMER_CONCURRENCY, CONSUMER_MAX_QUEUED, CONSUMER_REMEMBERED_ORDERS,
             MANAGEMENT_PORT, BREW_TIME_MS, CANCEL_TIMEOUT_MS,
-            BROKER_PORT, BROKER_DATA_DIR, LOG_LEVEL, LOG_FORMAT);
+            BROKER_PORT, BROKER_DATA_DIR, BROKER_NODES, BROKER_NODE_ID, BROKER_HOST, BROKER_CONTROLLER_PORT,
+            BROKER_VOTERS, BROKER_CLUSTER_ID, LOG_LEVEL, LOG_FORMAT);
 
     /** Not a setting of the system but of where settings come from: the config file. */
     static final String CONFIG_FILE_KEY = "config_file";

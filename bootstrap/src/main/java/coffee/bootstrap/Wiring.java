@@ -56,6 +56,7 @@ final class Wiring {
                 config.get(Settings.KAFKA_DLQ_TOPIC),
                 config.get(Settings.KAFKA_PARTITIONS),
                 config.get(Settings.KAFKA_REPLICATION_FACTOR),
+                config.get(Settings.KAFKA_MIN_INSYNC_REPLICAS),
                 KafkaSettings.Acks.valueOf(config.get(Settings.KAFKA_REQUIRED_ACKS).toUpperCase(Locale.ROOT)),
                 config.get(Settings.KAFKA_RETRY_MAX),
                 Duration.ofMillis(config.get(Settings.KAFKA_TIMEOUT_MS)),

@@ -154,6 +154,10 @@ final class CoffeeProcess implements AutoCloseable {
         return awaitExit(Duration.ofSeconds(60));
     }
 
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** The process id, to send it a signal. */
     long pid() {
         return process.pid();

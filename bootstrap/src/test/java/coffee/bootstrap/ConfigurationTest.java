@@ -103,6 +103,43 @@ class ConfigurationTest {
                 () -> Configuration.load(Map.of(), Map.of("KAFKA_TOPIC", "has spaces")));
     }
 
+    @Test
+    void broker_voters_are_id_at_host_and_controller_port_each() {
+        assertEquals(List.of("1@kafka-a:9093", "2@kafka-b:9093", "3@10.0.0.3:9093"),
+                Configuration.load(Map.of(), Map.of("BROKER_VOTERS", "1@kafka-a:9093, 2@kafka-b:9093,3@10.0.0.3:9093"))
+                        .get(Settings.BROKER_VOTERS));
+        assertEquals(List.of(), Configuration.load(Map.of(), Map.of()).get(Settings.BROKER_VOTERS));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"kafka-a:9093", "1@kafka-a", "one@kafka-a:9093", "1@kafka-a:9093,1@kafka-b:9093"})
+    void broker_voters_that_are_not_id_at_host_and_port_or_name_an_id_twice_name_broker_voters(String voters) {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> Configuration.load(Map.of(), Map.of("BROKER_VOTERS", voters)));
+
+        assertTrue(e.getMessage().startsWith("invalid broker.voters (BROKER_VOTERS) in the environment: "), e.getMessage());
+    }
+
+    @Test
+    void a_broker_cluster_id_is_a_kafka_uuid() {
+        assertEquals("MkU3OEVBNTcwNTJENDM2Qg", Configuration.load(Map.of(), Map.of("BROKER_CLUSTER_ID",
+                "MkU3OEVBNTcwNTJENDM2Qg")).get(Settings.BROKER_CLUSTER_ID).orElseThrow());
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> Configuration.load(Map.of(), Map.of("BROKER_CLUSTER_ID", "my-cluster")));
+        assertTrue(e.getMessage().contains("is not a Kafka cluster id"), e.getMessage());
+    }
+
+    @Test
+    void min_insync_replicas_is_checked_like_the_replication_factor() {
+        assertEquals(-1, Configuration.load(Map.of(), Map.of()).get(Settings.KAFKA_MIN_INSYNC_REPLICAS));
+        assertEquals(2, Configuration.load(Map.of(), Map.of("KAFKA_MIN_INSYNC_REPLICAS", "2"))
+                .get(Settings.KAFKA_MIN_INSYNC_REPLICAS));
+        assertThrows(ConfigurationException.class,
+                () -> Configuration.load(Map.of(), Map.of("KAFKA_MIN_INSYNC_REPLICAS", "-2")));
+        assertThrows(ConfigurationException.class,
+                () -> Configuration.load(Map.of(), Map.of("KAFKA_MIN_INSYNC_REPLICAS", "two")));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"not a host!", "host_name", "-leading.dash", "trailing-.dash", "a..b", "999.1.1.1",
         "1.2.3", "::1::2", "[::1", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx.example"})

@@ -10,12 +10,15 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
 
 /**
@@ -38,6 +41,11 @@ final class OrderLoad implements AutoCloseable {
     final Set<String> refused = ConcurrentHashMap.newKeySet();
     /** keys with no answer at all (connection refused or reset): not confirmed either. */
     final Set<String> unanswered = ConcurrentHashMap.newKeySet();
+    /** keys answered with anything but 200, 201 or 503, with that status: none is expected. */
+    final Map<String, Integer> unexpected = new ConcurrentHashMap<>();
+    /** When each refused request was sent and answered (System.nanoTime), for the window of 503s. */
+    private final Queue<long[]> refusals = new ConcurrentLinkedQueue<>();
+    private final AtomicLong slowestNanos = new AtomicLong();
     private volatile boolean running = true;
 
     /** Sends about {@code perSecond} orders a second to whatever port {@code port} names now. */
@@ -55,12 +63,21 @@ final class OrderLoad implements AutoCloseable {
 
     private void place(String key) {
         try {
+            long sent = System.nanoTime();
             HttpResponse<String> response = send(key);
+            long answered = System.nanoTime();
+            slowestNanos.accumulateAndGet(answered - sent, Math::max);
             switch (response.statusCode()) {
                 case 200, 201 -> accepted.put(key, JSON.readTree(response.body()).get("order").get("id").asText());
-                case 503 -> refused.add(key);
-                default -> throw new AssertionError("unexpected answer for " + key + ": " + response.statusCode()
-                        + " " + response.body());
+                case 503 -> {
+                    refusals.add(new long[] {sent, answered});
+                    refused.add(key);
+                }
+                default -> {
+                    unexpected.put(key, response.statusCode());
+                    throw new AssertionError("unexpected answer for " + key + ": " + response.statusCode()
+                            + " " + response.body());
+                }
             }
         } catch (IOException e) {
             unanswered.add(key);
@@ -116,6 +133,21 @@ final class OrderLoad implements AutoCloseable {
 
     int sent() {
         return next.get();
+    }
+
+    /** The longest any order of the load waited for its answer (retries after it not counted). */
+    Duration slowestAnswer() {
+        return Duration.ofNanos(slowestNanos.get());
+    }
+
+    /**
+     * How long orders were refused: from sending the first order answered 503 to the last 503
+     * answer; zero if none was refused.
+     */
+    Duration refusalWindow() {
+        long first = refusals.stream().mapToLong(times -> times[0]).min().orElse(0);
+        long last = refusals.stream().mapToLong(times -> times[1]).max().orElse(0);
+        return Duration.ofNanos(last - first);
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

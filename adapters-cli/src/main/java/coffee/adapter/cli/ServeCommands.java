@@ -117,23 +117,71 @@ final class ServeCommands {
     }
 
     @Command(name = "broker", mixinStandardHelpOptions = true,
-            description = "A standalone Kafka broker for development: the same embedded KRaft broker as `serve`, "
-                    + "in its own process. Point the other roles at it with KAFKA_BROKERS=localhost:9092.")
+            description = {
+                "A standalone Kafka broker for development: the same embedded KRaft broker as `serve`, "
+                        + "in its own process. Point the other roles at it with KAFKA_BROKERS=localhost:9092.",
+                "With --nodes 3, a local cluster of three KRaft nodes (each broker and controller), each its own "
+                        + "process so one can be killed: client ports from --broker-port on (9092, 9093, 9094), data "
+                        + "in <data-dir>-1, -2, -3. It prints each node's port and pid; Ctrl+C or SIGTERM stops them "
+                        + "all. A node that dies is not restarted; the log says how to start it again.",
+                "With --node-id, --voters and --controller-port, one node of a quorum spread over machines "
+                        + "(docs/operations.md)."})
     static final class Broker extends ServeRole {
 
         Broker(Launcher launcher) {
             super(launcher, Role.BROKER);
         }
 
-        @Option(names = "--broker-port", paramLabel = "PORT", description = "Client port (BROKER_PORT; default 9092).")
+        @Option(names = "--broker-port", paramLabel = "PORT",
+                description = "Client port; with --nodes, the first node's (BROKER_PORT; default 9092).")
         void brokerPort(String value) {
             flags.put("broker.port", value);
         }
 
         @Option(names = "--data-dir", paramLabel = "DIR",
-                description = "Where the broker keeps its data (BROKER_DATA_DIR; default ./.coffee/kafka).")
+                description = "Where the broker keeps its data; with --nodes, DIR-1, DIR-2, ... "
+                        + "(BROKER_DATA_DIR; default ./.coffee/kafka).")
         void dataDir(String value) {
             flags.put("broker.data_dir", value);
+        }
+
+        @Option(names = "--nodes", paramLabel = "N",
+                description = "Nodes of a local cluster, one process each (BROKER_NODES; default 1, at most 9).")
+        void nodes(String value) {
+            flags.put("broker.nodes", value);
+        }
+
+        @Option(names = "--node-id", paramLabel = "ID",
+                description = "This node's id, one of --voters (BROKER_NODE_ID; default 1).")
+        void nodeId(String value) {
+            flags.put("broker.node_id", value);
+        }
+
+        @Option(names = "--voters", paramLabel = "ID@HOST:PORT[,...]",
+                description = "Every controller of the quorum, with its controller port; the same on every node "
+                        + "(BROKER_VOTERS; default: this node alone).")
+        void voters(String value) {
+            flags.put("broker.voters", value);
+        }
+
+        @Option(names = "--controller-port", paramLabel = "PORT",
+                description = "This node's controller port, as --voters names it (BROKER_CONTROLLER_PORT; "
+                        + "default 0: a free one, single node only).")
+        void controllerPort(String value) {
+            flags.put("broker.controller_port", value);
+        }
+
+        @Option(names = "--host", paramLabel = "HOST",
+                description = "Address to listen on and give clients and the other nodes (BROKER_HOST; default 127.0.0.1).")
+        void host(String value) {
+            flags.put("broker.host", value);
+        }
+
+        @Option(names = "--cluster-id", paramLabel = "ID",
+                description = "Id to format new storage with, the same on every node (BROKER_CLUSTER_ID; "
+                        + "default: derived from --voters).")
+        void clusterId(String value) {
+            flags.put("broker.cluster_id", value);
         }
     }
 }

@@ -118,6 +118,29 @@ class CoffeeCliTest {
                 "kafka.partitions", "12", "config_file", "coffee.json"), launcher.settings.get(0));
     }
 
+    @Test
+    void broker_hands_its_cluster_and_quorum_flags_to_the_launcher_by_setting_key() {
+        assertEquals(0, run("broker", "--nodes", "3", "--broker-port", "19092", "--data-dir", "/var/kafka",
+                "--node-id", "2", "--voters", "1@a:9093,2@b:9093,3@c:9093", "--controller-port", "9093",
+                "--host", "b", "--cluster-id", "MkU3OEVBNTcwNTJENDM2Qg"));
+
+        assertEquals(List.of(Launcher.Role.BROKER), launcher.served);
+        assertEquals(Map.of("broker.nodes", "3", "broker.port", "19092", "broker.data_dir", "/var/kafka",
+                "broker.node_id", "2", "broker.voters", "1@a:9093,2@b:9093,3@c:9093", "broker.controller_port", "9093",
+                "broker.host", "b", "broker.cluster_id", "MkU3OEVBNTcwNTJENDM2Qg"), launcher.settings.get(0));
+    }
+
+    @Test
+    void broker_help_says_how_to_run_a_local_cluster_and_one_node_of_a_quorum() {
+        assertEquals(0, run("broker", "--help"));
+
+        String help = out.toString();
+        for (String flag : List.of("--nodes", "--node-id", "--voters", "--controller-port", "--host", "--cluster-id")) {
+            assertTrue(help.contains(flag), flag + " missing from:\n" + help);
+        }
+        assertTrue(help.contains("9092, 9093, 9094"), help);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"x", "=12"})
     void a_set_without_key_and_value_is_a_usage_error_that_says_so_plainly(String value) {

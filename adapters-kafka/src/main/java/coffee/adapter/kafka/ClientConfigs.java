@@ -89,6 +89,27 @@ final class ClientConfigs {
         return config;
     }
 
+    /**
+     * How long a status publication may wait for its acknowledgement (Kafka's own default is
+     * 2 min): long enough for the idempotent producer to ride out a leader's failover, or a frozen
+     * node's fencing, by retrying the same record in the same session, which writes it once.
+     */
+    static final long STATUS_DELIVERY_MS = 60_000;
+
+    /**
+     * The producer of a consumer's statuses: like {@link #producer}, each request still bounded
+     * by the timeout (a request to a dead or frozen leader is sent again to the next one), but the
+     * record waits up to {@link #STATUS_DELIVERY_MS} before failing. A status that fails is
+     * published again by the caller as a new record; had the first one landed after all (a
+     * timeout says nothing about that), the order would get a second {@code completed}.
+     */
+    static Map<String, Object> statusProducer(KafkaSettings settings, String clientId) {
+        Map<String, Object> config = producer(settings, clientId);
+        long deliveryMs = ((Number) config.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG)).longValue();
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(deliveryMs, STATUS_DELIVERY_MS));
+        return config;
+    }
+
     /** From kafka.properties it is text, from our default a number; refused like Kafka refuses a value. */
     private static long lingerMillis(Object value) {
         try {

@@ -43,6 +43,7 @@ public final class KafkaConnection implements AutoCloseable {
     /** Orders placed through this connection, for its view to answer at once (read-your-writes). */
     private final RecentPlacements recentPlacements = new RecentPlacements();
     private Producer<byte[], byte[]> producer;
+    private Producer<byte[], byte[]> statusProducer;
     private Admin admin;
 
     private KafkaConnection(KafkaSettings settings, String clientId) {
@@ -106,6 +107,19 @@ public final class KafkaConnection implements AutoCloseable {
      */
     public synchronized OrderPublisher publisher() {
         return new KafkaOrderPublisher(producer(), settings, writer, recentPlacements);
+    }
+
+    /**
+     * Like {@link #publisher()}, for the consumers' statuses: no one waits on the other end, so a
+     * publication may take up to a minute while Kafka moves a partition's leadership, and in
+     * exchange is written once. Publishing a status again after a timeout would write it twice
+     * whenever the first one had landed: an order {@code completed} twice.
+     */
+    public synchronized OrderPublisher statusPublisher() {
+        if (statusProducer == null) {
+            statusProducer = client(() -> new KafkaProducer<>(ClientConfigs.statusProducer(settings, clientId + "-status")));
+        }
+        return new KafkaOrderPublisher(statusProducer, settings, writer, recentPlacements);
     }
 
     /**
@@ -263,6 +277,10 @@ public final class KafkaConnection implements AutoCloseable {
         if (producer != null) {
             producer.close(settings.timeout());
             producer = null;
+        }
+        if (statusProducer != null) {
+            statusProducer.close(settings.timeout());
+            statusProducer = null;
         }
         if (admin != null) {
             admin.close(Duration.ofSeconds(2));

@@ -31,6 +31,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.CloseOptions;
@@ -179,6 +180,13 @@ public final class KafkaOrderView implements OrderView, AutoCloseable {
         // an instance that dies is replaced within seconds, not the default 45
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 2_000);
+        // A frozen or dead broker holds a request until it times out: Kafka's 30 s would stall the
+        // view (and the idempotency checks of POST /order, which need it) that long, although its
+        // partitions have new leaders within seconds. So each request waits as long as any other
+        // call to Kafka here; Kafka Streams retries what times out.
+        int requestTimeoutMs = (int) kafka.timeout().toMillis();
+        config.put(StreamsConfig.consumerPrefix(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG), requestTimeoutMs);
+        config.put(StreamsConfig.producerPrefix(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG), requestTimeoutMs);
         // there is no global store; said only so Kafka Streams does not warn at every start
         config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         return config;

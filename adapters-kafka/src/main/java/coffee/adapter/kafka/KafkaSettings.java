@@ -13,7 +13,9 @@ import java.util.Objects;
  * @param statusTopic where consumers publish order snapshots (compacted)
  * @param deadLetterTopic where records nobody can read go, with the reason in headers
  * @param partitions partitions for topics this adapter creates
- * @param replicationFactor replicas for topics this adapter creates; -1 means the broker's default
+ * @param replicationFactor replicas for topics this adapter creates; -1: as many as there are brokers, up to 3
+ * @param minInSyncReplicas {@code min.insync.replicas} of topics this adapter creates; -1: 2 when
+ *     they have 3 or more replicas, else the broker's default ({@link TopicReplication})
  * @param acks how many replicas must have an order before it counts as accepted
  * @param retries how often the producer retries a failed send within {@code timeout}
  * @param timeout how long a publication or admin call may take before it counts as failed
@@ -28,6 +30,7 @@ public record KafkaSettings(
         String deadLetterTopic,
         int partitions,
         int replicationFactor,
+        int minInSyncReplicas,
         Acks acks,
         int retries,
         Duration timeout,
@@ -61,32 +64,32 @@ public record KafkaSettings(
     /** Defaults for everything but the brokers: the names and numbers DESIGN.md gives. */
     public static KafkaSettings defaults(List<String> brokers) {
         return new KafkaSettings(brokers, "coffee_orders", "coffee_order_status", "coffee_orders_dlq",
-                6, -1, Acks.ALL, 5, Duration.ofSeconds(5), "coffee-baristas", 500, Map.of());
+                6, -1, -1, Acks.ALL, 5, Duration.ofSeconds(5), "coffee-baristas", 500, Map.of());
     }
 
     public KafkaSettings withTopics(String orders, String status, String deadLetters) {
-        return new KafkaSettings(brokers, orders, status, deadLetters, partitions, replicationFactor, acks, retries,
-                timeout, groupId, maxQueuedPerPartition, clientProperties);
+        return new KafkaSettings(brokers, orders, status, deadLetters, partitions, replicationFactor, minInSyncReplicas,
+                acks, retries, timeout, groupId, maxQueuedPerPartition, clientProperties);
     }
 
     public KafkaSettings withGroupId(String group) {
         return new KafkaSettings(brokers, ordersTopic, statusTopic, deadLetterTopic, partitions, replicationFactor,
-                acks, retries, timeout, group, maxQueuedPerPartition, clientProperties);
+                minInSyncReplicas, acks, retries, timeout, group, maxQueuedPerPartition, clientProperties);
     }
 
     public KafkaSettings withTimeout(Duration value) {
         return new KafkaSettings(brokers, ordersTopic, statusTopic, deadLetterTopic, partitions, replicationFactor,
-                acks, retries, value, groupId, maxQueuedPerPartition, clientProperties);
+                minInSyncReplicas, acks, retries, value, groupId, maxQueuedPerPartition, clientProperties);
     }
 
     public KafkaSettings withPartitions(int value) {
         return new KafkaSettings(brokers, ordersTopic, statusTopic, deadLetterTopic, value, replicationFactor,
-                acks, retries, timeout, groupId, maxQueuedPerPartition, clientProperties);
+                minInSyncReplicas, acks, retries, timeout, groupId, maxQueuedPerPartition, clientProperties);
     }
 
     public KafkaSettings withMaxQueuedPerPartition(int value) {
         return new KafkaSettings(brokers, ordersTopic, statusTopic, deadLetterTopic, partitions, replicationFactor,
-                acks, retries, timeout, groupId, value, clientProperties);
+                minInSyncReplicas, acks, retries, timeout, groupId, value, clientProperties);
     }
 
     /** Acknowledgement levels, named as in {@code KAFKA_REQUIRED_ACKS}. */

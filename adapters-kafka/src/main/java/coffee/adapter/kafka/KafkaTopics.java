@@ -3,6 +3,7 @@ package coffee.adapter.kafka;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
@@ -35,11 +37,17 @@ final class KafkaTopics {
      *
      * @param answerWithin how long to wait for Kafka to list its topics (creating them, once it
      *     answers, may take up to the timeout)
+     * @throws TopicSettingsException when the cluster cannot keep the replicas asked for
      */
     void ensureExist(Duration answerWithin) {
         Set<String> existing = existingTopics(answerWithin);
+        if (existing.containsAll(List.of(settings.ordersTopic(), settings.statusTopic(), settings.deadLetterTopic()))) {
+            return;
+        }
+        TopicReplication replication = TopicReplication.decide(brokerCount(answerWithin), settings.replicationFactor(),
+                settings.minInSyncReplicas());
         List<NewTopic> missing = new ArrayList<>();
-        for (NewTopic topic : wanted()) {
+        for (NewTopic topic : wanted(replication)) {
             if (!existing.contains(topic.name())) {
                 missing.add(topic);
             }
@@ -109,17 +117,32 @@ final class KafkaTopics {
         }
     }
 
-    private List<NewTopic> wanted() {
-        Optional<Short> replicas = settings.replicationFactor() > 0
-                ? Optional.of((short) settings.replicationFactor())
-                : Optional.empty();
+    /** How many brokers the cluster has now: the most replicas a new topic can have. */
+    private int brokerCount(Duration timeout) {
+        try {
+            return admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis())).nodes()
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS).size();
+        } catch (ExecutionException e) {
+            throw unavailable("Kafka at " + String.join(",", settings.brokers()) + " did not say its brokers: "
+                    + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw notReachable(e, timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable("interrupted while asking Kafka for its brokers", e);
+        }
+    }
+
+    private List<NewTopic> wanted(TopicReplication replication) {
+        Optional<Short> replicas = Optional.of(replication.replicationFactor());
         Optional<Integer> partitions = Optional.of(settings.partitions());
+        Map<String, String> compacted = new HashMap<>(replication.topicConfigs());
+        // compacted: the latest snapshot of every order is kept forever, older ones go
+        compacted.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         return List.of(
-                new NewTopic(settings.ordersTopic(), partitions, replicas),
-                // compacted: the latest snapshot of every order is kept forever, older ones go
-                new NewTopic(settings.statusTopic(), partitions, replicas)
-                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
-                new NewTopic(settings.deadLetterTopic(), Optional.of(1), replicas));
+                new NewTopic(settings.ordersTopic(), partitions, replicas).configs(replication.topicConfigs()),
+                new NewTopic(settings.statusTopic(), partitions, replicas).configs(compacted),
+                new NewTopic(settings.deadLetterTopic(), Optional.of(1), replicas).configs(replication.topicConfigs()));
     }
 
     private KafkaUnavailableException notReachable(Throwable cause, Duration timeout) {

@@ -13,7 +13,8 @@ class ClientConfigsTest {
     private static KafkaSettings withProperties(Map<String, String> properties) {
         KafkaSettings defaults = KafkaSettings.defaults(List.of("localhost:9092"));
         return new KafkaSettings(defaults.brokers(), defaults.ordersTopic(), defaults.statusTopic(),
-                defaults.deadLetterTopic(), defaults.partitions(), defaults.replicationFactor(), defaults.acks(),
+                defaults.deadLetterTopic(), defaults.partitions(), defaults.replicationFactor(), defaults.minInSyncReplicas(),
+                defaults.acks(),
                 defaults.retries(), defaults.timeout(), defaults.groupId(), defaults.maxQueuedPerPartition(), properties);
     }
 
@@ -56,5 +57,18 @@ class ClientConfigsTest {
         assertEquals(true, producer.get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG));
         assertEquals(2500, producer.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG));
         assertEquals(false, consumer.get(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG));
+    }
+
+    @Test
+    void a_status_waits_a_minute_for_its_acknowledgement_so_a_failover_never_makes_it_be_published_twice() {
+        KafkaSettings settings = withProperties(Map.of());
+        Map<String, Object> orders = ClientConfigs.producer(settings, "test");
+        Map<String, Object> statuses = ClientConfigs.statusProducer(settings, "test");
+
+        assertEquals(60_000, ((Number) statuses.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG)).intValue());
+        assertEquals(2_500, ((Number) orders.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG)).intValue());
+        // each request is still bounded: one to a dead leader is sent again to the next leader
+        assertEquals(orders.get(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG), statuses.get(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG));
+        assertEquals(true, statuses.get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG));
     }
 }
