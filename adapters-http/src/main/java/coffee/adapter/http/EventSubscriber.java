@@ -27,16 +27,14 @@ final class EventSubscriber implements AutoCloseable {
     private static final Object CLOSED = new Object();
 
     private final ArrayBlockingQueue<Object> waiting;
-    private final SharedOrderJson json;
     private final Consumer<EventSubscriber> onClose;
     private final AtomicBoolean cutOff = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final AtomicBoolean sinkClosed = new AtomicBoolean();
     private volatile SseSink sink;
 
-    EventSubscriber(int buffer, SharedOrderJson json, Consumer<EventSubscriber> onClose) {
+    EventSubscriber(int buffer, Consumer<EventSubscriber> onClose) {
         this.waiting = new ArrayBlockingQueue<>(buffer);
-        this.json = json;
         this.onClose = onClose;
     }
 
@@ -82,7 +80,7 @@ final class EventSubscriber implements AutoCloseable {
     }
 
     void send(Order order, String id) {
-        emit(OrderEventsHttpService.event(order, id, json));
+        emit(OrderEventsHttpService.event(order, id));
     }
 
     void heartbeat() {

@@ -52,8 +52,6 @@ final class OrderEventsHttpService implements HttpService {
     private final OrderUseCases useCases;
     private final EventStreamSettings settings;
     private final Set<EventSubscriber> open = ConcurrentHashMap.newKeySet();
-    /** The JSON of recent changes, encoded once for all the subscribers that are sent them. */
-    private final SharedOrderJson sharedJson = new SharedOrderJson();
 
     OrderEventsHttpService(OrderUseCases useCases, EventStreamSettings settings) {
         this.useCases = useCases;
@@ -201,7 +199,7 @@ final class OrderEventsHttpService implements HttpService {
     }
 
     private EventSubscriber admit(ServerRequest req) {
-        EventSubscriber subscriber = new EventSubscriber(settings.subscriberBuffer(), sharedJson, open::remove);
+        EventSubscriber subscriber = new EventSubscriber(settings.subscriberBuffer(), open::remove);
         open.add(subscriber);
         if (open.size() > settings.maxSubscribers()) {
             subscriber.close();
@@ -223,7 +221,7 @@ final class OrderEventsHttpService implements HttpService {
     }
 
     /** An event of either stream: named after the status, the order's JSON (as GET /order/{id}) as data. */
-    static SseEvent event(Order order, String id, SharedOrderJson json) {
-        return SseEvent.builder().id(id).name(order.status().wireName()).data(json.of(order)).build();
+    static SseEvent event(Order order, String id) {
+        return SseEvent.builder().id(id).name(order.status().wireName()).data(OrderJson.order(order)).build();
     }
 }
