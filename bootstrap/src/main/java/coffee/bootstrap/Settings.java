@@ -18,6 +18,10 @@ final class Settings {
     static final Setting<Integer> SERVER_MAX_BODY_BYTES = new Setting<>("server.max_body_bytes",
             "SERVER_MAX_BODY_BYTES", "16384", Parsers.intRange(256, 1024 * 1024),
             "Largest request body accepted; larger ones get 413.");
+    static final Setting<Integer> SERVER_MAX_CONNECTIONS = new Setting<>("server.max_connections",
+            "SERVER_MAX_CONNECTIONS", "4000", Parsers.intRange(1, 1_000_000),
+            "Connections the API keeps open at once; more wait to be accepted. Each holds heap (~32 KB for "
+                    + "an event stream): raise it with the heap (JAVA_OPTS=-Xmx...).");
     static final Setting<List<String>> CORS_ALLOWED_ORIGINS = new Setting<>("server.cors_allowed_origins",
             "CORS_ALLOWED_ORIGINS", "*", Parsers.origins(),
             "Origins browsers may call the API from (JSON array or comma list of scheme://host[:port]); * allows any.");
@@ -135,7 +139,7 @@ final class Settings {
             Parsers.oneOf("text", "json"), "text for people, json for log collectors (one JSON object per line).");
 
     static final List<Setting<?>> ALL = List.of(
-            SERVER_PORT, SERVER_HOST, SERVER_MAX_BODY_BYTES, CORS_ALLOWED_ORIGINS, API_KEY, SERVER_ADVERTISED_URL,
+            SERVER_PORT, SERVER_HOST, SERVER_MAX_BODY_BYTES, SERVER_MAX_CONNECTIONS, CORS_ALLOWED_ORIGINS, API_KEY, SERVER_ADVERTISED_URL,
             EVENTS_HEARTBEAT_MS, EVENTS_SUBSCRIBER_BUFFER, EVENTS_MAX_SUBSCRIBERS, EVENTS_REMEMBERED,
             KAFKA_BROKERS, KAFKA_TOPIC, KAFKA_STATUS_TOPIC, KAFKA_DLQ_TOPIC, KAFKA_PARTITIONS,
             KAFKA_REPLICATION_FACTOR, KAFKA_MIN_INSYNC_REPLICAS, KAFKA_RETRY_MAX, KAFKA_REQUIRED_ACKS, KAFKA_TIMEOUT_MS, KAFKA_GROUP_ID,

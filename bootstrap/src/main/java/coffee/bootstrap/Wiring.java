@@ -98,6 +98,7 @@ final class Wiring {
                 Duration.ofSeconds(10),
                 config.get(Settings.API_KEY),
                 new EventStreamSettings(Duration.ofMillis(config.get(Settings.EVENTS_HEARTBEAT_MS)),
-                        config.get(Settings.EVENTS_SUBSCRIBER_BUFFER), config.get(Settings.EVENTS_MAX_SUBSCRIBERS)));
+                        config.get(Settings.EVENTS_SUBSCRIBER_BUFFER), config.get(Settings.EVENTS_MAX_SUBSCRIBERS)),
+                config.get(Settings.SERVER_MAX_CONNECTIONS));
     }
 }

@@ -15,12 +15,16 @@ import java.util.Optional;
  * @param shutdownGrace how long a stopping server lets requests in flight finish
  * @param apiKey when present, requests that change something must carry it as a bearer token
  * @param eventStreams how the server-sent event streams run
+ * @param maxConnections connections open at once; more wait in the kernel's accept queue. Each
+ *     open connection holds heap (its virtual thread and buffers, ~32 KB for an event stream):
+ *     unbounded, a flood of connections ran the producer out of memory
  */
 public record HttpSettings(String host, int port, int maxBodyBytes, List<String> corsAllowedOrigins,
-        Duration shutdownGrace, Optional<String> apiKey, EventStreamSettings eventStreams) {
+        Duration shutdownGrace, Optional<String> apiKey, EventStreamSettings eventStreams, int maxConnections) {
 
     public static final int DEFAULT_PORT = 3000;
     public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024;
+    public static final int DEFAULT_MAX_CONNECTIONS = 4000;
 
     public HttpSettings {
         Objects.requireNonNull(host, "host");
@@ -34,12 +38,16 @@ public record HttpSettings(String host, int port, int maxBodyBytes, List<String>
         if (maxBodyBytes < 1) {
             throw new IllegalArgumentException("maxBodyBytes must be positive, was " + maxBodyBytes);
         }
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("maxConnections must be positive, was " + maxConnections);
+        }
     }
 
     /** With the event streams' defaults. */
     public HttpSettings(String host, int port, int maxBodyBytes, List<String> corsAllowedOrigins,
             Duration shutdownGrace, Optional<String> apiKey) {
-        this(host, port, maxBodyBytes, corsAllowedOrigins, shutdownGrace, apiKey, EventStreamSettings.defaults());
+        this(host, port, maxBodyBytes, corsAllowedOrigins, shutdownGrace, apiKey, EventStreamSettings.defaults(),
+                DEFAULT_MAX_CONNECTIONS);
     }
 
     public static HttpSettings defaults() {
@@ -48,20 +56,26 @@ public record HttpSettings(String host, int port, int maxBodyBytes, List<String>
     }
 
     public HttpSettings withPort(int value) {
-        return new HttpSettings(host, value, maxBodyBytes, corsAllowedOrigins, shutdownGrace, apiKey, eventStreams);
+        return new HttpSettings(host, value, maxBodyBytes, corsAllowedOrigins, shutdownGrace, apiKey, eventStreams, maxConnections);
     }
 
     public HttpSettings withCorsAllowedOrigins(List<String> value) {
-        return new HttpSettings(host, port, maxBodyBytes, value, shutdownGrace, apiKey, eventStreams);
+        return new HttpSettings(host, port, maxBodyBytes, value, shutdownGrace, apiKey, eventStreams, maxConnections);
     }
 
     public HttpSettings withApiKey(String value) {
         return new HttpSettings(host, port, maxBodyBytes, corsAllowedOrigins, shutdownGrace, Optional.of(value),
-                eventStreams);
+                eventStreams, maxConnections);
     }
 
     public HttpSettings withEventStreams(EventStreamSettings value) {
-        return new HttpSettings(host, port, maxBodyBytes, corsAllowedOrigins, shutdownGrace, apiKey, value);
+        return new HttpSettings(host, port, maxBodyBytes, corsAllowedOrigins, shutdownGrace, apiKey, value,
+                maxConnections);
+    }
+
+    public HttpSettings withMaxConnections(int value) {
+        return new HttpSettings(host, port, maxBodyBytes, corsAllowedOrigins, shutdownGrace, apiKey, eventStreams,
+                value);
     }
 
     /** The key itself never appears in logs or error messages. */
@@ -69,6 +83,6 @@ public record HttpSettings(String host, int port, int maxBodyBytes, List<String>
     public String toString() {
         return "HttpSettings[host=" + host + ", port=" + port + ", maxBodyBytes=" + maxBodyBytes
                 + ", corsAllowedOrigins=" + corsAllowedOrigins + ", apiKey=" + (apiKey.isPresent() ? "(set)" : "(none)")
-                + ", eventStreams=" + eventStreams + "]";
+                + ", eventStreams=" + eventStreams + ", maxConnections=" + maxConnections + "]";
     }
 }

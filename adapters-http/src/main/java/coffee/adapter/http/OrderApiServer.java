@@ -65,6 +65,7 @@ public final class OrderApiServer implements AutoCloseable {
         WebServerConfig.Builder builder = WebServer.builder()
                 .host(settings.host())
                 .port(settings.port())
+                .maxTcpConnections(settings.maxConnections())
                 // the owner stops the server in its own orderly shutdown (HTTP before Kafka)
                 .shutdownHook(false)
                 .shutdownGracePeriod(settings.shutdownGrace())

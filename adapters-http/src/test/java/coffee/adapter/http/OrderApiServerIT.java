@@ -69,6 +69,41 @@ class OrderApiServerIT {
         }
     }
 
+    /** Sends {@code GET /health} on an open socket and reads the status line (the connection stays open). */
+    private static String health(Socket socket) throws IOException {
+        socket.getOutputStream().write("GET /health HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        StringBuilder line = new StringBuilder();
+        int b;
+        while ((b = socket.getInputStream().read()) != -1 && b != '\n') {
+            line.append((char) b);
+        }
+        return line.toString().strip();
+    }
+
+    @Test
+    void connections_beyond_the_bound_wait_to_be_accepted_until_one_closes() throws Exception {
+        start(HttpSettings.defaults().withMaxConnections(2), new PlaceOrderService(kafka, orders, OrderId::random, clock));
+        try (Socket first = new Socket("127.0.0.1", server.port());
+                Socket second = new Socket("127.0.0.1", server.port());
+                Socket third = new Socket("127.0.0.1", server.port())) {
+            assertTrue(health(first).startsWith("HTTP/1.1 200"));
+            assertTrue(health(second).startsWith("HTTP/1.1 200"));
+
+            third.setSoTimeout(1_000);
+            assertThrows(java.net.SocketTimeoutException.class, () -> health(third),
+                    "a third connection is not served while two are open");
+
+            first.close();
+            third.setSoTimeout(10_000);
+            StringBuilder rest = new StringBuilder();
+            int b;
+            while ((b = third.getInputStream().read()) != -1 && b != '\n') {
+                rest.append((char) b);
+            }
+            assertTrue(rest.toString().startsWith("HTTP/1.1 200"), "served once one closed: " + rest);
+        }
+    }
+
     private static void assertJsonError(ApiClient.Response response, int status) {
         assertEquals(status, response.status(), response.toString());
         assertTrue(response.header("Content-Type").startsWith("application/json"), response.toString());
