@@ -293,22 +293,28 @@ class KafkaOrderViewIT {
                 "every 50th order of the 3,000 is Guest 7's");
     }
 
-    @Test
-    void a_restart_with_its_state_directory_restores_nothing_and_sees_everything() throws Exception {
-        Path state = newStateDirectory();
+    /** An instance "first" with this state directory folds {@code count} new orders, then stops. */
+    private List<Order> placedThenStopped(Path state, int count) throws Exception {
         List<Order> placed = new ArrayList<>();
         try (KafkaConnection first = KafkaConnection.open(settings, "first")) {
             KafkaOrderView view = first.orderView(new ViewSettings(applicationId, state, 0, 16L << 20), inProcessPeers);
             instances.put("first:1", view);
             view.start("first:1");
             awaitReady(view);
-            for (int i = 0; i < 200; i++) {
+            for (int i = 0; i < count; i++) {
                 placed.add(place("Guest " + (i % 7), i));
             }
             assertEquals(Optional.of(placed.getLast()), view.find(placed.getLast().id()));
             view.close();
             instances.remove("first:1");
         }
+        return placed;
+    }
+
+    @Test
+    void a_restart_with_its_state_directory_restores_nothing_and_sees_everything() throws Exception {
+        Path state = newStateDirectory();
+        List<Order> placed = placedThenStopped(state, 200);
 
         KafkaOrderView restarted = startInstance("first", state);
         awaitReady(restarted);
@@ -323,18 +329,7 @@ class KafkaOrderViewIT {
     @Test
     void a_restart_lists_the_statuses_written_while_it_was_down_from_its_first_answer() throws Exception {
         Path state = newStateDirectory();
-        List<Order> placed = new ArrayList<>();
-        try (KafkaConnection first = KafkaConnection.open(settings, "first")) {
-            KafkaOrderView view = first.orderView(new ViewSettings(applicationId, state, 0, 16L << 20), inProcessPeers);
-            instances.put("first:1", view);
-            view.start("first:1");
-            awaitReady(view);
-            for (int i = 0; i < 500; i++) {
-                placed.add(place("Guest " + (i % 7), i));
-            }
-            view.close();
-            instances.remove("first:1");
-        }
+        List<Order> placed = placedThenStopped(state, 500);
         // while the producer is down, the consumers complete every order
         publishPatiently(placed.stream().<OrderEvent>map(order -> new OrderStatusChanged(
                 order.startBrewing(T0.plusSeconds(600)).complete(T0.plusSeconds(601)))).toList());
