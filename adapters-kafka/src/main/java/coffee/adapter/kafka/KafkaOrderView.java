@@ -449,14 +449,21 @@ public final class KafkaOrderView implements OrderView, AutoCloseable {
     }
 
     private void awaitCaughtUp(int partition) {
-        // each waiting read holds a request and its connection: under a flood of unknown ids
-        // (or reads before the view has caught up) they must not pile up until the heap is gone
+        asCatchUpWaiter(() -> waitUntilCaughtUp(partition));
+    }
+
+    /**
+     * Waits as one of at most {@link #CATCH_UP_WAITERS} reads: each waiting read holds a request
+     * and its connection, and under a flood of unknown ids (or reads before the view has caught
+     * up) they must not pile up until the heap is gone; beyond the bound, a 503 at once.
+     */
+    private void asCatchUpWaiter(Runnable wait) {
         if (!catchUpWaiters.tryAcquire()) {
             throw new OrderViewUnavailableException("too many reads are waiting for the view of orders to catch up "
                     + "with Kafka; retry shortly");
         }
         try {
-            waitUntilCaughtUp(partition);
+            wait.run();
         } finally {
             catchUpWaiters.release();
         }
@@ -547,24 +554,22 @@ public final class KafkaOrderView implements OrderView, AutoCloseable {
         if (behind().isEmpty()) {
             return;
         }
-        if (!catchUpWaiters.tryAcquire()) {
-            throw new OrderViewUnavailableException("too many reads are waiting for the view of orders to catch up "
-                    + "with Kafka; retry shortly");
-        }
-        try {
-            long deadline = System.nanoTime() + CATCH_UP_PATIENCE.toNanos();
-            Optional<String> behind;
-            while ((behind = behind()).isPresent()) {
-                if (System.nanoTime() - deadline > 0) {
-                    throw new OrderViewUnavailableException(behind.get() + "; retry shortly");
-                }
-                Thread.sleep(RETRY_PAUSE.toMillis());
+        asCatchUpWaiter(this::waitUntilStartCaughtUp);
+    }
+
+    private void waitUntilStartCaughtUp() {
+        long deadline = System.nanoTime() + CATCH_UP_PATIENCE.toNanos();
+        Optional<String> behind;
+        while ((behind = behind()).isPresent()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new OrderViewUnavailableException(behind.get() + "; retry shortly");
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new OrderViewUnavailableException("interrupted while the view caught up", e);
-        } finally {
-            catchUpWaiters.release();
+            try {
+                Thread.sleep(RETRY_PAUSE.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new OrderViewUnavailableException("interrupted while the view caught up", e);
+            }
         }
     }
 

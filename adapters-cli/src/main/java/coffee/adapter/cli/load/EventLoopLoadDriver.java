@@ -9,7 +9,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * Drives the connections from a few threads, each running a selector over its share of them,
@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * server in the same run, see docs/performance.md ("coffee load against wrk").
  */
 public final class EventLoopLoadDriver implements LoadDriver {
+
+    private static final ThreadFactory LOOP_THREADS = Thread.ofPlatform().daemon().name("load-loop-", 0).factory();
 
     private final List<EventLoop> loops = new ArrayList<>();
 
@@ -49,29 +51,7 @@ public final class EventLoopLoadDriver implements LoadDriver {
 
     @Override
     public long run(LoadSchedule schedule, LoadStats stats, EndToEndTracker tracker) {
-        AtomicReference<RuntimeException> bug = new AtomicReference<>();
-        List<Thread> threads = new ArrayList<>();
-        for (EventLoop loop : loops) {
-            threads.add(Thread.ofPlatform().daemon().name("load-loop-", threads.size()).start(() -> {
-                try {
-                    loop.run(schedule, stats, tracker);
-                } catch (RuntimeException e) {
-                    bug.compareAndSet(null, e);
-                }
-            }));
-        }
-        for (Thread thread : threads) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                threads.forEach(Thread::interrupt);
-                break;
-            }
-        }
-        if (bug.get() != null) {
-            throw bug.get();
-        }
+        PhaseThreads.runEach(loops, LOOP_THREADS, loop -> loop.run(schedule, stats, tracker));
         return System.nanoTime() - schedule.startNanos();
     }
 

@@ -7,10 +7,7 @@ import java.net.ProtocolException;
 import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Drives a set of keep-alive connections through load phases: one thread per connection, each
@@ -68,21 +65,7 @@ public final class LoadGenerator implements LoadDriver {
 
     @Override
     public long run(LoadSchedule schedule, LoadStats stats, EndToEndTracker tracker) {
-        AtomicReference<RuntimeException> bug = new AtomicReference<>();
-        try (ExecutorService drivers = Executors.newThreadPerTaskExecutor(threads.factory())) {
-            for (HttpLoadConnection connection : connections) {
-                drivers.execute(() -> {
-                    try {
-                        drive(connection, schedule, stats, tracker);
-                    } catch (RuntimeException e) {
-                        bug.compareAndSet(null, e);
-                    }
-                });
-            }
-        }
-        if (bug.get() != null) {
-            throw bug.get();
-        }
+        PhaseThreads.runEach(connections, threads.factory(), connection -> drive(connection, schedule, stats, tracker));
         return System.nanoTime() - schedule.startNanos();
     }
 
