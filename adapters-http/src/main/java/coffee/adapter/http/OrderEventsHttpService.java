@@ -3,6 +3,7 @@ package coffee.adapter.http;
 import coffee.adapter.http.support.ApiProblem;
 import coffee.adapter.http.support.RequestIds;
 import coffee.application.port.in.FollowOrders;
+import coffee.domain.FollowedOrders;
 import coffee.domain.Order;
 import coffee.domain.OrderChange;
 import coffee.domain.OrderId;
@@ -24,7 +25,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
 
 /**
  * The order API's server-sent event streams (Helidon's {@link SseSink}):
@@ -72,7 +72,7 @@ final class OrderEventsHttpService implements HttpService {
         int seen = lastEventId(req).map(OrderEventsHttpService::step).orElse(0);
         try (EventSubscriber subscriber = admit(req);
                 FollowOrders.Following following = useCases.followOrders()
-                        .follow(Optional.empty(), true, order -> order.id().equals(id), subscriber::offer)) {
+                        .follow(Optional.empty(), true, FollowedOrders.one(id), subscriber::offer)) {
             // watching before reading, so no change slips in between
             Optional<Order> current = useCases.findOrders().find(id);
             if (current.isEmpty()) {
@@ -112,7 +112,7 @@ final class OrderEventsHttpService implements HttpService {
 
     private void allEvents(ServerRequest req, ServerResponse res) {
         requireEventStreamAccepted(req);
-        Predicate<Order> which = OrderHttpService.filters(req, OrderQuery.newest(1))::matches;
+        FollowedOrders which = FollowedOrders.matching(OrderHttpService.filters(req, OrderQuery.newest(1)));
         Optional<String> after = lastEventId(req);
         String seen = after.orElse("");
         try (EventSubscriber subscriber = admit(req);
@@ -146,7 +146,7 @@ final class OrderEventsHttpService implements HttpService {
         }
     }
 
-    private FollowOrders.Following follow(Optional<String> after, Predicate<Order> which, EventSubscriber subscriber) {
+    private FollowOrders.Following follow(Optional<String> after, FollowedOrders which, EventSubscriber subscriber) {
         try {
             return useCases.followOrders().follow(after, false, which, subscriber::offer);
         } catch (IllegalArgumentException e) {

@@ -160,7 +160,7 @@ class OpenApiConformanceIT {
             if (after.isPresent() && !after.get().matches("\\d+")) {
                 throw new IllegalArgumentException("no position: " + after.get());
             }
-            List<OrderChange> known = orders.list(OrderQuery.newest(OrderQuery.MAX_LIMIT)).stream().filter(which)
+            List<OrderChange> known = orders.list(OrderQuery.newest(OrderQuery.MAX_LIMIT)).stream().filter(which::matches)
                     .map(order -> new OrderChange(order, "1")).toList();
             if (!remembered) {
                 OrderChange change = new OrderChange(OrderTestData.aPendingOrder(), "2");

@@ -2,6 +2,7 @@ package coffee.adapter.kafka;
 
 import coffee.application.port.out.OrderChanges;
 import coffee.application.port.out.OrderViewUnavailableException;
+import coffee.domain.FollowedOrders;
 import coffee.domain.Order;
 import coffee.domain.OrderChange;
 import coffee.domain.OrderEvent;
@@ -14,11 +15,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
@@ -37,7 +36,9 @@ import org.apache.kafka.common.errors.WakeupException;
  * The most recent changes are remembered (a bounded number) for those who resume; what is older
  * is no longer replayed. They are kept as read, undecoded, and their positions worked out from the
  * position before the oldest: every producer reads every change, but most have nobody following,
- * so a change costs JSON and position text only when someone asks for it.
+ * so a change costs JSON and position text only when someone asks for it. The followers are
+ * filed by the order or customer they follow ({@link FollowerIndex}): a change is tested against
+ * those it can concern, not against every follower of the process.
  */
 public final class KafkaOrderChanges implements OrderChanges, AutoCloseable {
 
@@ -53,7 +54,8 @@ public final class KafkaOrderChanges implements OrderChanges, AutoCloseable {
     private final int remembered;
     private final Thread thread;
     private final CountDownLatch positioned = new CountDownLatch(1);
-    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    /** Guarded by this. */
+    private final FollowerIndex<Subscriber> subscribers = new FollowerIndex<>();
     /** Guarded by this: the next offset of each partition, [topic][partition]. */
     private long[][] next;
     /** Guarded by this: the next offsets just before the oldest remembered record. */
@@ -92,11 +94,12 @@ public final class KafkaOrderChanges implements OrderChanges, AutoCloseable {
     }
 
     @Override
-    public Subscription subscribe(Optional<String> after, boolean replayRemembered, Predicate<Order> which,
+    public Subscription subscribe(Optional<String> after, boolean replayRemembered, FollowedOrders which,
             Consumer<OrderChange> live) {
         long[][] floor;
         List<OrderChange> replay = new ArrayList<>();
         Subscriber subscriber;
+        Runnable unsubscribe;
         synchronized (this) {
             if (next == null) {
                 throw new OrderViewUnavailableException("the changes of orders are not followed yet");
@@ -109,13 +112,13 @@ public final class KafkaOrderChanges implements OrderChanges, AutoCloseable {
                     boolean wanted = floor == null || record.partition >= floor[record.topic].length
                             || record.offset >= floor[record.topic][record.partition];
                     Order order = wanted ? record.order() : null;
-                    if (order != null && which.test(order)) {
+                    if (order != null && which.matches(order)) {
                         replay.add(new OrderChange(order, format(position)));
                     }
                 }
             }
-            subscriber = new Subscriber(which, live, floor);
-            subscribers.add(subscriber);
+            subscriber = new Subscriber(live, floor);
+            unsubscribe = subscribers.add(which, subscriber);
         }
         return new Subscription() {
             @Override
@@ -126,7 +129,7 @@ public final class KafkaOrderChanges implements OrderChanges, AutoCloseable {
             @Override
             public void close() {
                 synchronized (KafkaOrderChanges.this) {
-                    subscribers.remove(subscriber);
+                    unsubscribe.run();
                 }
             }
         };
@@ -199,19 +202,41 @@ public final class KafkaOrderChanges implements OrderChanges, AutoCloseable {
                 Remembered oldest = recent.removeFirst();
                 beforeRemembered = advance(beforeRemembered, oldest.topic, oldest.partition, oldest.offset);
             }
-            if (subscribers.isEmpty()) {
+            if (subscribers.isEmpty() || !subscribers.mayConcern(record.key())) {
                 return;
             }
             Order order = read.order();
             if (order == null) {
                 return;
             }
-            OrderChange change = new OrderChange(order, format(next));
-            for (Subscriber subscriber : subscribers) {
-                if (subscriber.wants(topic, record.partition(), record.offset(), order)) {
-                    tell(subscriber, change);
+            Change change = new Change(order);
+            subscribers.forEachWanting(order, subscriber -> {
+                if (subscriber.wants(topic, record.partition(), record.offset())) {
+                    tell(subscriber, change.withPosition());
                 }
+            });
+        }
+    }
+
+    /**
+     * A change read, its position written out only if someone is told of it (most changes
+     * concern no follower). Used only within {@link #apply}, under its lock: {@code next} is
+     * still the position just past the change.
+     */
+    private final class Change {
+
+        private final Order order;
+        private OrderChange told;
+
+        Change(Order order) {
+            this.order = order;
+        }
+
+        OrderChange withPosition() {
+            if (told == null) {
+                told = new OrderChange(order, format(next));
             }
+            return told;
         }
     }
 
@@ -365,13 +390,10 @@ public final class KafkaOrderChanges implements OrderChanges, AutoCloseable {
      * One follower. Resuming on an instance that has not yet read as far as the follower's
      * position, it is told only of changes past that position: none twice.
      */
-    private record Subscriber(Predicate<Order> which, Consumer<OrderChange> live, long[][] floor) {
+    private record Subscriber(Consumer<OrderChange> live, long[][] floor) {
 
-        boolean wants(int topic, int partition, long offset, Order order) {
-            if (floor != null && partition < floor[topic].length && offset < floor[topic][partition]) {
-                return false;
-            }
-            return which.test(order);
+        boolean wants(int topic, int partition, long offset) {
+            return floor == null || partition >= floor[topic].length || offset >= floor[topic][partition];
         }
     }
 }

@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coffee.application.port.out.OrderChanges.Subscription;
+import coffee.domain.CustomerName;
+import coffee.domain.FollowedOrders;
 import coffee.domain.Order;
 import coffee.domain.OrderChange;
 import coffee.domain.OrderPlaced;
+import coffee.domain.OrderQuery;
 import coffee.domain.RequestId;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +29,7 @@ import org.junit.jupiter.api.Test;
 class KafkaOrderChangesIT {
 
     private static final RequestId REQUEST = new RequestId("req-changes");
+    private static final FollowedOrders ALL = FollowedOrders.matching(OrderQuery.newest(1));
 
     private KafkaConnection kafka;
     private final List<AutoCloseable> toClose = new ArrayList<>();
@@ -52,7 +56,7 @@ class KafkaOrderChangesIT {
 
     private List<OrderChange> placeAndFollow(KafkaOrderChanges changes, int orders) throws InterruptedException {
         List<OrderChange> live = new CopyOnWriteArrayList<>();
-        Subscription following = changes.subscribe(Optional.empty(), false, order -> true, live::add);
+        Subscription following = changes.subscribe(Optional.empty(), false, ALL, live::add);
         toClose.add(following);
         for (int i = 0; i < orders; i++) {
             Order order = anOrder().forCustomer("Guest " + i).build();
@@ -71,15 +75,15 @@ class KafkaOrderChangesIT {
         KafkaOrderChanges changes = started(100);
         List<OrderChange> live = placeAndFollow(changes, 5);
 
-        try (Subscription resumed = changes.subscribe(Optional.of(live.get(1).position()), false, order -> true,
+        try (Subscription resumed = changes.subscribe(Optional.of(live.get(1).position()), false, ALL,
                 change -> { })) {
             assertEquals(live.subList(2, 5), resumed.replay());
         }
-        try (Subscription everything = changes.subscribe(Optional.empty(), true, order -> true, change -> { })) {
+        try (Subscription everything = changes.subscribe(Optional.empty(), true, ALL, change -> { })) {
             assertEquals(live, everything.replay());
         }
         try (Subscription guest3 = changes.subscribe(Optional.of(live.get(0).position()), false,
-                order -> order.customer().value().equals("Guest 3"), change -> { })) {
+                FollowedOrders.matching(OrderQuery.newest(1).withCustomer(new CustomerName("Guest 3"))), change -> { })) {
             // the changes arrive in the order they were read, partition by partition, not as sent
             assertEquals(live.subList(1, 5).stream().filter(change -> change.order().customer().value()
                     .equals("Guest 3")).toList(), guest3.replay());
@@ -91,7 +95,7 @@ class KafkaOrderChangesIT {
         KafkaOrderChanges changes = started(2);
         List<OrderChange> live = placeAndFollow(changes, 5);
 
-        try (Subscription resumed = changes.subscribe(Optional.of(live.get(0).position()), false, order -> true,
+        try (Subscription resumed = changes.subscribe(Optional.of(live.get(0).position()), false, ALL,
                 change -> { })) {
             assertEquals(live.subList(3, 5), resumed.replay(), "the two most recent, as they were given live");
         }

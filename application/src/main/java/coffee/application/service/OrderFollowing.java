@@ -2,12 +2,11 @@ package coffee.application.service;
 
 import coffee.application.port.in.FollowOrders;
 import coffee.application.port.out.OrderChanges;
-import coffee.domain.Order;
+import coffee.domain.FollowedOrders;
 import coffee.domain.OrderChange;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 
 /** Follows orders live through the changes Kafka (or any source of changes) tells of. */
 public final class OrderFollowing implements FollowOrders {
@@ -19,7 +18,7 @@ public final class OrderFollowing implements FollowOrders {
     }
 
     @Override
-    public Following follow(Optional<String> after, boolean remembered, Predicate<Order> which,
+    public Following follow(Optional<String> after, boolean remembered, FollowedOrders which,
             Consumer<OrderChange> live) {
         OrderChanges.Subscription subscription = changes.subscribe(after, remembered, which, live);
         return new Following() {

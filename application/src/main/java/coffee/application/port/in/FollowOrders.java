@@ -1,11 +1,10 @@
 package coffee.application.port.in;
 
-import coffee.domain.Order;
+import coffee.domain.FollowedOrders;
 import coffee.domain.OrderChange;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 
 /**
  * Use case: follow orders live as they change, one order or all (a board), and resume after a
@@ -14,7 +13,7 @@ import java.util.function.Predicate;
 public interface FollowOrders {
 
     /**
-     * Starts telling {@code live} of each change of the orders {@code which} accepts, from now
+     * Starts telling {@code live} of each change of the orders {@code which} names, from now
      * on; {@link Following#replay()} holds the remembered changes asked for, older than every
      * live one.
      *
@@ -23,7 +22,7 @@ public interface FollowOrders {
      * @param live called on the thread that reads the changes: it must not block
      * @throws IllegalArgumentException if {@code after} is no position of these changes
      */
-    Following follow(Optional<String> after, boolean remembered, Predicate<Order> which, Consumer<OrderChange> live);
+    Following follow(Optional<String> after, boolean remembered, FollowedOrders which, Consumer<OrderChange> live);
 
     /** Following orders until closed. */
     interface Following extends AutoCloseable {

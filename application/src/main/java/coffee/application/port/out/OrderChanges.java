@@ -1,11 +1,10 @@
 package coffee.application.port.out;
 
-import coffee.domain.Order;
+import coffee.domain.FollowedOrders;
 import coffee.domain.OrderChange;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 
 /**
  * The changes of orders as they happen (placed, then each new status), for whoever follows
@@ -15,7 +14,7 @@ import java.util.function.Predicate;
 public interface OrderChanges {
 
     /**
-     * Starts telling {@code live} of each change of the orders {@code which} accepts, from now
+     * Starts telling {@code live} of each change of the orders {@code which} names, from now
      * on; the subscription's {@link Subscription#replay()} holds the remembered ones it asked
      * for, older than every live one.
      *
@@ -25,7 +24,7 @@ public interface OrderChanges {
      * @throws IllegalArgumentException if {@code after} is no position of these changes
      * @throws OrderViewUnavailableException if the changes cannot be followed right now
      */
-    Subscription subscribe(Optional<String> after, boolean remembered, Predicate<Order> which,
+    Subscription subscribe(Optional<String> after, boolean remembered, FollowedOrders which,
             Consumer<OrderChange> live);
 
     /** Following the changes until closed. */
