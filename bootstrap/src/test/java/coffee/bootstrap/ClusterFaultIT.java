@@ -244,7 +244,9 @@ class ClusterFaultIT {
         System.out.println(figures.get(figures.size() - 1));
 
         assertEquals(0, lost, lost + " acknowledged orders lost (never completed)");
-        assertEquals(0, twice, twice + " orders completed twice");
+        assertEquals(0, twice, twice + " orders completed twice; what the consumers said of them:\n"
+                + consumersOn(load.accepted.values().stream().filter(id -> completions.getOrDefault(id, 0L) > 1)
+                        .limit(5).toList()));
         assertTrue(load.unexpected.isEmpty(), "answers other than 201, 200 and 503: " + load.unexpected);
         assertEquals(0, unanswered, "the producer answered every order");
         assertTrue(slowest.compareTo(KAFKA_TIMEOUT.plus(ANSWER_SLACK)) <= 0,
@@ -255,6 +257,20 @@ class ClusterFaultIT {
         assertTrue(producer.isAlive() && consumers.stream().allMatch(CoffeeProcess::isAlive),
                 "the roles kept running");
         assertTrue(awaitReady(new Http(apiPort)), "the producer is ready again without a restart");
+    }
+
+    /** The consumers' log lines about these orders and their partitions' moves: who brewed each, and why twice. */
+    private String consumersOn(List<String> orderIds) {
+        StringBuilder said = new StringBuilder();
+        for (int i = 0; i < consumers.size(); i++) {
+            for (String line : consumers.get(i).output()) {
+                if (orderIds.stream().anyMatch(line::contains) || line.contains("partitions")
+                        || line.contains("handover") || line.contains("commit failed")) {
+                    said.append("consumer-").append(i + 1).append(": ").append(line).append('\n');
+                }
+            }
+        }
+        return said.toString();
     }
 
     /**

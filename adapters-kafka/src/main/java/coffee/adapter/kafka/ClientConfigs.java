@@ -107,6 +107,10 @@ final class ClientConfigs {
         Map<String, Object> config = producer(settings, clientId);
         long deliveryMs = ((Number) config.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG)).longValue();
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(deliveryMs, STATUS_DELIVERY_MS));
+        // Bounded by the minute above, not by a count: a live leader waiting for a frozen follower
+        // answers each attempt REQUEST_TIMED_OUT, and kafka.retry_max attempts of a few seconds
+        // each would end the publication (and start a second copy) before the follower is fenced.
+        config.put(ProducerConfig.RETRIES_CONFIG, Integer.MAX_VALUE);
         return config;
     }
 

@@ -71,4 +71,16 @@ class ClientConfigsTest {
         assertEquals(orders.get(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG), statuses.get(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG));
         assertEquals(true, statuses.get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG));
     }
+
+    @Test
+    void a_status_is_retried_until_its_minute_is_over_whatever_the_retry_limit_of_orders() {
+        KafkaSettings settings = withProperties(Map.of());
+
+        Map<String, Object> statuses = ClientConfigs.statusProducer(settings, "test");
+
+        // A limit of a few retries ends a status's publication within seconds when a live leader
+        // answers REQUEST_TIMED_OUT while waiting for a frozen follower: it is then published again
+        // as a new record, and if the first copy lands after all, the order is completed twice.
+        assertEquals(Integer.MAX_VALUE, statuses.get(ProducerConfig.RETRIES_CONFIG));
+    }
 }
