@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,6 +27,7 @@ import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
 import java.util.Locale;
 
@@ -126,6 +128,7 @@ final class KafkaEventFeed implements OrderFeed {
         try {
             caughtUp.get(patience.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
+            catchUpRequests.remove(request);
             throw new KafkaUnavailableException("did not catch up with " + decoders.keySet() + " within "
                     + patience.toMillis() + " ms", e);
         } catch (ExecutionException e) {
@@ -224,17 +227,18 @@ final class KafkaEventFeed implements OrderFeed {
             Map<TopicPartition, Long> ends;
             try {
                 ends = consumer.endOffsets(wanted, timeout);
+                seek(wanted, request.readFrom());
             } catch (WakeupException e) {
                 // the wakeup meant for poll() landed here: the request stays queued for the next turn
                 return;
-            } catch (RuntimeException e) {
-                catchUpRequests.remove(request);
-                request.done().completeExceptionally(e);
-                continue;
-            }
-            try {
-                seek(wanted, request.readFrom());
-            } catch (WakeupException e) {
+            } catch (RetriableException e) {
+                // A broker frozen or failing over: the request stays queued and is tried again next
+                // turn, until its caller's patience ends. Failing it at once would make a consumer
+                // take partitions without knowing which of their orders are done, and brew some twice.
+                if (request.firstRetry()) {
+                    LOG.log(Level.WARNING, () -> "catching up with " + decoders.keySet()
+                            + ": Kafka did not answer (" + e.getMessage() + "); trying again");
+                }
                 return;
             } catch (RuntimeException e) {
                 catchUpRequests.remove(request);
@@ -339,6 +343,15 @@ final class KafkaEventFeed implements OrderFeed {
      * beginning, {@link #NO_SEEK} where the feed is); all partitions from where the feed is when
      * null.
      */
-    private record CatchUpRequest(Map<Integer, Long> readFrom, CompletableFuture<Void> done) {
+    private record CatchUpRequest(Map<Integer, Long> readFrom, CompletableFuture<Void> done, AtomicBoolean retried) {
+
+        CatchUpRequest(Map<Integer, Long> readFrom, CompletableFuture<Void> done) {
+            this(readFrom, done, new AtomicBoolean());
+        }
+
+        /** True the first time only: one warning per request, not one per attempt. */
+        boolean firstRetry() {
+            return retried.compareAndSet(false, true);
+        }
     }
 }
