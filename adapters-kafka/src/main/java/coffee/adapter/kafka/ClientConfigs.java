@@ -154,6 +154,12 @@ final class ClientConfigs {
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         config.putIfAbsent(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) Duration.ofSeconds(30).toMillis());
+        // A frozen broker holds a request until it times out. With Kafka's 30 s a consumer waits on
+        // a frozen group coordinator long after the group has moved, and its requests are answered
+        // when the node resumes, by a coordinator that no longer knows its members: the consumer
+        // takes that for an expulsion and loses its partitions (ClusterFaultIT's frozen node). Each
+        // request waits as long as any other call to Kafka here; the client retries the rest.
+        config.putIfAbsent(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) settings.timeout().toMillis());
         return config;
     }
 

@@ -83,4 +83,14 @@ class ClientConfigsTest {
         // as a new record, and if the first copy lands after all, the order is completed twice.
         assertEquals(Integer.MAX_VALUE, statuses.get(ProducerConfig.RETRIES_CONFIG));
     }
+
+    @Test
+    void consumers_give_up_on_a_request_within_the_timeout_not_kafkas_thirty_seconds() {
+        KafkaSettings settings = withProperties(Map.of());
+
+        assertEquals(5_000, ClientConfigs.groupConsumer(settings, "test").get(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG));
+        assertEquals(5_000, ClientConfigs.feedConsumer(settings, "test").get(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG));
+        assertEquals("1000", ClientConfigs.groupConsumer(withProperties(Map.of("request.timeout.ms", "1000")), "test")
+                .get(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG), "tuning, so the user's own value wins");
+    }
 }
