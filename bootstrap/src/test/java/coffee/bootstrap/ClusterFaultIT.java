@@ -242,6 +242,8 @@ class ClusterFaultIT {
                         + (LAGGING_FOLLOWERS ? ", followers 2 s behind at the kill" : ""),
                 Duration.ofNanos(System.nanoTime() - started).toSeconds()));
         System.out.println(figures.get(figures.size() - 1));
+        load.refusalReasons.forEach((reason, count) ->
+                System.out.println("cluster fault 503 | " + fault + " | " + count + " | " + reason));
 
         assertEquals(0, lost, lost + " acknowledged orders lost (never completed)");
         assertEquals(0, twice, twice + " orders completed twice; what the consumers said of them:\n"

@@ -43,6 +43,8 @@ final class OrderLoad implements AutoCloseable {
     final Set<String> unanswered = ConcurrentHashMap.newKeySet();
     /** keys answered with anything but 200, 201 or 503, with that status: none is expected. */
     final Map<String, Integer> unexpected = new ConcurrentHashMap<>();
+    /** Why orders were refused: each 503's error text (numbers left out), and how often. */
+    final Map<String, Integer> refusalReasons = new ConcurrentHashMap<>();
     /** When each refused request was sent and answered (System.nanoTime), for the window of 503s. */
     private final Queue<long[]> refusals = new ConcurrentLinkedQueue<>();
     private final AtomicLong slowestNanos = new AtomicLong();
@@ -72,6 +74,7 @@ final class OrderLoad implements AutoCloseable {
                 case 503 -> {
                     refusals.add(new long[] {sent, answered});
                     refused.add(key);
+                    refusalReasons.merge(reasonOf(response.body()), 1, Integer::sum);
                 }
                 default -> {
                     unexpected.put(key, response.statusCode());
@@ -83,6 +86,15 @@ final class OrderLoad implements AutoCloseable {
             unanswered.add(key);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A 503's error text with its numbers (partitions, milliseconds) left out, so alike ones count together. */
+    private static String reasonOf(String body) {
+        try {
+            return JSON.readTree(body).path("error").asText("(no error text)").replaceAll("[0-9]+", "N");
+        } catch (IOException e) {
+            return "(not JSON)";
         }
     }
 
