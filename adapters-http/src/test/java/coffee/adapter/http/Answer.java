@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.helidon.http.ClientResponseHeaders;
 import io.helidon.http.HeaderNames;
 import io.helidon.webclient.http1.Http1ClientResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -55,12 +56,30 @@ public record Answer(int status, ClientResponseHeaders headers, String body) {
      * message and the request id, the same as the {@code X-Request-ID} header.
      */
     public JsonNode assertProblem(int expectedStatus, String expectedError) {
+        JsonNode problem = assertProblem(expectedStatus);
+        assertEquals(expectedError, problem.get("error").asText(), this::toString);
+        return problem;
+    }
+
+    /** The error shape and the status, whatever the message says. */
+    public JsonNode assertProblem(int expectedStatus) {
         assertEquals(expectedStatus, status, this::toString);
         JsonNode problem = json();
-        assertEquals(expectedError, problem.path("error").asText(null), this::toString);
+        assertNotNull(problem.get("error"), this::toString);
         assertNotNull(problem.get("request_id"), this::toString);
         assertEquals(header("X-Request-ID").orElseThrow(), problem.get("request_id").asText(), this::toString);
         return problem;
+    }
+
+    /**
+     * For the answer to a {@code HEAD}: the status and the headers {@code get} had, with the
+     * {@code Content-Length} of its body.
+     */
+    public void assertHeadOf(Answer get) {
+        assertEquals(get.status, status, this::toString);
+        assertEquals(get.header("Content-Type"), header("Content-Type"), this::toString);
+        assertEquals(Optional.of(Integer.toString(get.body.getBytes(StandardCharsets.UTF_8).length)),
+                header("Content-Length"), this::toString);
     }
 
     @Override
