@@ -4,6 +4,7 @@ import static coffee.domain.OrderTestData.T0;
 
 import coffee.application.port.in.CancelOrder;
 import coffee.application.port.in.FindOrders;
+import coffee.application.port.in.FollowOrders;
 import coffee.application.port.in.PlaceOrder;
 import coffee.application.readmodel.InMemoryOrderRepository;
 import coffee.application.service.CancelOrderService;
@@ -47,6 +48,12 @@ final class InMemoryBackend {
      */
     void routing(HttpRouting.Builder routing, HttpSettings settings) {
         OrderApiServer.routing(routing, settings, new OrderUseCases(placeOrder(), cancelOrder(), findOrders()));
+    }
+
+    /** The same, with {@code followOrders} behind the event streams. */
+    void routing(HttpRouting.Builder routing, HttpSettings settings, FollowOrders followOrders) {
+        OrderApiServer.routing(routing, settings,
+                new OrderUseCases(placeOrder(), cancelOrder(), findOrders(), findOrders(), followOrders));
     }
 
     /** Back to a working Kafka with no consumer playing along, for the next test. */
