@@ -1,6 +1,5 @@
 package coffee.adapter.http;
 
-import coffee.adapter.http.support.ApiProblem;
 import coffee.domain.OrderStatus;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;

@@ -1,7 +1,6 @@
 package coffee.adapter.http;
 
 import coffee.adapter.http.support.ApiErrors;
-import coffee.adapter.http.support.ApiProblem;
 import coffee.adapter.http.support.RequestIds;
 import coffee.application.port.out.OrderViewUnavailableException;
 import coffee.domain.InvalidOrderException;

@@ -2,7 +2,6 @@ package coffee.adapter.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import coffee.adapter.http.support.ApiProblem;
 import coffee.adapter.http.support.Json;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;

@@ -1,6 +1,5 @@
 package coffee.adapter.http;
 
-import coffee.adapter.http.support.ApiProblem;
 import io.helidon.common.media.type.MediaType;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.cors.CrossOriginConfig;

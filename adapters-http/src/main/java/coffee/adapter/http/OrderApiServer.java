@@ -132,8 +132,8 @@ public final class OrderApiServer implements AutoCloseable {
         return List.of(Observability.feature(readiness), HeadAsGet.feature(OpenApiDocument.feature()));
     }
 
-    /** Every route and filter of the API; tests build servers from it too. */
-    public static void routing(HttpRouting.Builder routing, HttpSettings settings, OrderUseCases useCases) {
+    /** Every route and filter of the API; the tests of this package route through it too. */
+    static void routing(HttpRouting.Builder routing, HttpSettings settings, OrderUseCases useCases) {
         routing(routing, settings, useCases, new OrderEventsHttpService(useCases, settings.eventStreams()));
     }
 

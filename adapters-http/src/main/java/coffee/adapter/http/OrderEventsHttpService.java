@@ -1,6 +1,5 @@
 package coffee.adapter.http;
 
-import coffee.adapter.http.support.ApiProblem;
 import coffee.adapter.http.support.RequestIds;
 import coffee.application.port.in.FollowOrders;
 import coffee.domain.FollowedOrders;

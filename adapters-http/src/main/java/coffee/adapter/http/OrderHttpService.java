@@ -1,7 +1,6 @@
 package coffee.adapter.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import coffee.adapter.http.support.ApiProblem;
 import coffee.adapter.http.support.Json;
 import coffee.adapter.http.support.RequestIds;
 import coffee.application.port.in.CancelOrderResult;

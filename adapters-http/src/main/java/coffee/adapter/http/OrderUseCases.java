@@ -19,7 +19,7 @@ public record OrderUseCases(PlaceOrder placeOrder, CancelOrder cancelOrder, Find
 
     /** For a server without event streams: they answer {@code 503}. */
     static final FollowOrders NOT_FOLLOWED = (after, remembered, which, live) -> {
-        throw new coffee.adapter.http.support.ApiProblem(io.helidon.http.Status.SERVICE_UNAVAILABLE_503,
+        throw new ApiProblem(io.helidon.http.Status.SERVICE_UNAVAILABLE_503,
                 "Live order updates are not available on this server")
                 .withHeader(io.helidon.http.HeaderNames.RETRY_AFTER, "5");
     };

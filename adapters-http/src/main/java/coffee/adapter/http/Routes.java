@@ -1,7 +1,6 @@
 package coffee.adapter.http;
 
 import coffee.adapter.http.support.ApiErrors;
-import coffee.adapter.http.support.ApiProblem;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.http.Status;

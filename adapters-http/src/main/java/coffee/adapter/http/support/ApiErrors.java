@@ -17,7 +17,7 @@ public final class ApiErrors {
 
     /** The body of an error answer; {@code field} names the offending input, when there is one. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ErrorBody(
+    private record ErrorBody(
             @JsonProperty("error") String error,
             @JsonProperty("request_id") String requestId,
             @JsonProperty("field") String field) {

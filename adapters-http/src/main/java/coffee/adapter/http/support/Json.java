@@ -55,11 +55,6 @@ public final class Json {
         }
     }
 
-    /** Sends {@code value} as a JSON body with the given status. */
-    public static void send(ServerResponse res, Status status, Object value) {
-        sendEncoded(res, status, bytes(value));
-    }
-
     /** Sends a body already encoded as JSON (for answers that never change). */
     public static void sendEncoded(ServerResponse res, Status status, byte[] json) {
         res.status(status);

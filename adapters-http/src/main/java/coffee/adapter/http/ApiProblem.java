@@ -1,4 +1,4 @@
-package coffee.adapter.http.support;
+package coffee.adapter.http;
 
 import io.helidon.http.HeaderName;
 import io.helidon.http.Status;
@@ -9,36 +9,36 @@ import java.util.Map;
  * A request the API answers with an error status: thrown by handlers, turned into the JSON
  * error body by the routing's error handler.
  */
-public final class ApiProblem extends RuntimeException {
+final class ApiProblem extends RuntimeException {
 
     private final Status status;
     private final String field;
     private final Map<HeaderName, String> headers = new LinkedHashMap<>();
 
-    public ApiProblem(Status status, String message) {
+    ApiProblem(Status status, String message) {
         this(status, message, null);
     }
 
-    public ApiProblem(Status status, String message, String field) {
+    ApiProblem(Status status, String message, String field) {
         super(message, null, false, false);
         this.status = status;
         this.field = field;
     }
 
-    public ApiProblem withHeader(HeaderName name, String value) {
+    ApiProblem withHeader(HeaderName name, String value) {
         headers.put(name, value);
         return this;
     }
 
-    public Status status() {
+    Status status() {
         return status;
     }
 
-    public String field() {
+    String field() {
         return field;
     }
 
-    public Map<HeaderName, String> headers() {
+    Map<HeaderName, String> headers() {
         return headers;
     }
 }
