@@ -3,6 +3,7 @@ package coffee.bootstrap;
 import coffee.adapter.cli.CommandFailedException;
 import coffee.adapter.cli.ExitCodes;
 import coffee.adapter.cli.Launcher;
+import coffee.adapter.kafka.InvalidClientPropertyException;
 import coffee.adapter.kafka.KafkaConnection;
 import coffee.adapter.kafka.KafkaUnavailableException;
 import coffee.adapter.kafka.OrderFeed;
@@ -17,7 +18,6 @@ import coffee.application.service.OrderProjection;
 import coffee.application.service.OrderQueries;
 import coffee.application.service.PlaceOrderService;
 import coffee.domain.OrderId;
-import org.apache.kafka.common.config.ConfigException;
 import java.util.Map;
 
 /** How the CLI starts roles and reaches the core: configuration, logging and wiring. */
@@ -131,7 +131,7 @@ final class Roles implements Launcher {
         if (e instanceof KafkaUnavailableException || e instanceof EmbeddedKafkaBroker.BrokerStartException) {
             return new CommandFailedException(ExitCodes.UNAVAILABLE, e.getMessage(), e);
         }
-        if (e instanceof ConfigException refused) {
+        if (e instanceof InvalidClientPropertyException refused) {
             return invalidClientProperty(refused);
         }
         if (e instanceof TopicSettingsException unkeepable) {
@@ -143,7 +143,7 @@ final class Roles implements Launcher {
     }
 
     /** Kafka refused a client property (from kafka.properties); it names the property, and hides passwords. */
-    private static CommandFailedException invalidClientProperty(ConfigException e) {
+    private static CommandFailedException invalidClientProperty(InvalidClientPropertyException e) {
         return new CommandFailedException(ExitCodes.CONFIGURATION, "invalid " + Settings.KAFKA_PROPERTIES.names()
                 + ": " + e.getMessage(), e);
     }

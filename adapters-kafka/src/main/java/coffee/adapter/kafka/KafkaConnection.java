@@ -28,7 +28,8 @@ import org.apache.kafka.common.config.ConfigException;
 
 /**
  * The one way into the Kafka adapter: everything a role needs from Kafka, built on one shared,
- * thread-safe producer. Opening does no I/O; each method says what it starts.
+ * thread-safe producer. Opening does no I/O; each method says what it starts. Clients are built
+ * when first needed: a client property Kafka refuses is then an {@link InvalidClientPropertyException}.
  */
 public final class KafkaConnection implements AutoCloseable {
 
@@ -256,10 +257,13 @@ public final class KafkaConnection implements AutoCloseable {
      * Builds a Kafka client. A client refuses to be built when no broker's host name resolves
      * (a KafkaException caused by a ConfigException "No resolvable bootstrap urls"): that is
      * Kafka being unavailable, as when a broker does not answer, not a wrong setting or a bug.
+     * A ConfigException of its own is a client property Kafka refused.
      */
     private <T> T client(Supplier<T> constructor) {
         try {
             return constructor.get();
+        } catch (ConfigException refused) {
+            throw new InvalidClientPropertyException(refused);
         } catch (KafkaException e) {
             if (e.getCause() instanceof ConfigException refused && refused.getMessage() != null
                     && refused.getMessage().contains("No resolvable bootstrap urls")) {
