@@ -55,7 +55,7 @@ final class ConsumerRole implements AutoCloseable {
         BrewingService startedBaristas = null;
         OrderConsumer startedConsumer = null;
         try {
-            KafkaStartup.ensureTopics(kafka);
+            kafka.ensureTopicsWaitingForKafka(Lifecycle::pauseUnlessStopped);
             RecentOrders known = new RecentOrders(config.get(Settings.CONSUMER_REMEMBERED_ORDERS));
             int concurrency = config.get(Settings.CONSUMER_CONCURRENCY);
             Duration brewTime = Duration.ofMillis(config.get(Settings.BREW_TIME_MS));

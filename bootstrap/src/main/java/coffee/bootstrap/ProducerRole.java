@@ -70,7 +70,7 @@ final class ProducerRole implements AutoCloseable {
             // Building the server loads most of Helidon: done while Kafka answers the topic
             // check, it takes a good part off the time to the first 201.
             CompletableFuture<OrderApiServer.Prepared> preparing = prepareHttp(config, kafka, view, changes, health);
-            KafkaStartup.ensureTopics(kafka);
+            kafka.ensureTopicsWaitingForKafka(Lifecycle::pauseUnlessStopped);
             // every instance follows every change itself, so it serves the event stream of any order
             changes.start();
             try {

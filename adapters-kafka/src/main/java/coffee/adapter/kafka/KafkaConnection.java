@@ -71,13 +71,18 @@ public final class KafkaConnection implements AutoCloseable {
     }
 
     /**
-     * Like {@link #ensureTopics()}, giving up on an unreachable Kafka after {@code answerWithin}
-     * rather than the timeout: for a caller that tries again and again while Kafka starts.
+     * Like {@link #ensureTopics()}, waiting for Kafka while it is unreachable, for a role's
+     * start-up (command-line tools fail fast instead): tries once a second, saying so each time
+     * ({@code waiting for Kafka (attempt n)}), and gives up after a minute. Each attempt waits a
+     * second for an answer, or the timeout when that is shorter.
      *
-     * @throws KafkaUnavailableException if Kafka does not answer within {@code answerWithin}
+     * @param pause how to wait between attempts; it ends the waiting when the role is asked to stop
+     * @throws KafkaUnavailableException if Kafka did not answer within the minute
      */
-    public void ensureTopics(Duration answerWithin) {
-        topics().ensureExist(answerWithin);
+    public void ensureTopicsWaitingForKafka(StartUpPause pause) throws InterruptedException {
+        Duration answerWithin = Retrying.START_UP_ATTEMPT.compareTo(settings.timeout()) < 0
+                ? Retrying.START_UP_ATTEMPT : settings.timeout();
+        retrying.untilAvailable(() -> topics().ensureExist(answerWithin), pause);
     }
 
     /** Why Kafka is not usable right now (unreachable, a topic missing); empty if it is. */
