@@ -29,14 +29,16 @@ final class ConsumerRole implements AutoCloseable {
     private final KafkaConnection kafka;
     private final BrewingService baristas;
     private final OrderConsumer consumer;
+    private final HelidonOrderMetrics.LagWatch lag;
     private final KafkaHealthProbe health;
     private final ManagementServer management;
 
     private ConsumerRole(KafkaConnection kafka, BrewingService baristas, OrderConsumer consumer,
-            KafkaHealthProbe health, ManagementServer management) {
+            HelidonOrderMetrics.LagWatch lag, KafkaHealthProbe health, ManagementServer management) {
         this.kafka = kafka;
         this.baristas = baristas;
         this.consumer = consumer;
+        this.lag = lag;
         this.health = health;
         this.management = management;
     }
@@ -54,6 +56,7 @@ final class ConsumerRole implements AutoCloseable {
         KafkaHealthProbe health = null;
         BrewingService startedBaristas = null;
         OrderConsumer startedConsumer = null;
+        HelidonOrderMetrics.LagWatch lag = null;
         try {
             kafka.ensureTopicsWaitingForKafka(Lifecycle::pauseUnlessStopped);
             RecentOrders known = new RecentOrders(config.get(Settings.CONSUMER_REMEMBERED_ORDERS));
@@ -65,7 +68,7 @@ final class ConsumerRole implements AutoCloseable {
             startedBaristas = baristas;
             OrderConsumer consumer = kafka.consume(baristas, new OrderProjection(known));
             startedConsumer = consumer;
-            metrics.watchConsumerLag(consumer::lag);
+            lag = metrics.watchConsumerLag(consumer::lag);
             health = kafka.startHealthProbe(ProducerRole.HEALTH_PROBE_INTERVAL, ProducerRole.HEALTH_PROBE_INTERVAL);
             KafkaHealthProbe kafkaHealth = health;
             ManagementServer management;
@@ -85,10 +88,13 @@ final class ConsumerRole implements AutoCloseable {
                 Lifecycle.ANNOUNCE.log(Level.INFO, "consumer health and metrics on http://localhost:" + management.port()
                         + "/observe/health, /observe/metrics");
             }
-            return new ConsumerRole(kafka, baristas, consumer, health, management);
+            return new ConsumerRole(kafka, baristas, consumer, lag, health, management);
         } catch (RuntimeException | InterruptedException e) {
             if (health != null) {
                 health.close();
+            }
+            if (lag != null) {
+                lag.close();
             }
             if (startedConsumer != null) {
                 startedConsumer.close();
@@ -120,6 +126,7 @@ final class ConsumerRole implements AutoCloseable {
             management.close();
         }
         health.close();
+        lag.close();
         consumer.close();
         try {
             baristas.close();
