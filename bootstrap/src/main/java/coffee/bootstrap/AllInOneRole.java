@@ -32,8 +32,8 @@ final class AllInOneRole implements AutoCloseable {
         ProducerRole producer = null;
         try {
             KafkaSettings kafka = broker == null
-                    ? Wiring.kafka(config)
-                    : Wiring.kafka(config, List.of(broker.bootstrapServers()));
+                    ? AdapterSettings.kafka(config)
+                    : AdapterSettings.kafka(config, List.of(broker.bootstrapServers()));
             consumer = ConsumerRole.start(config, kafka, false);
             producer = ProducerRole.start(config, kafka);
             // a newcomer's first GET should not wait on the view: say "served" once it answers reads

@@ -7,15 +7,10 @@ import coffee.adapter.kafka.KafkaConnection;
 import coffee.adapter.kafka.KafkaHealthProbe;
 import coffee.adapter.kafka.KafkaSettings;
 import coffee.adapter.kafka.OrderConsumer;
-import coffee.application.port.out.Barista;
-import coffee.application.readmodel.RecentOrders;
 import coffee.application.service.BrewingService;
-import coffee.application.service.OrderProjection;
-import coffee.application.service.TimedOrderPublisher;
 import java.lang.System.Logger.Level;
-import java.time.Duration;
-import java.util.Optional;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A consumer: a member of the baristas' group, brewing orders and publishing their status.
@@ -29,14 +24,16 @@ final class ConsumerRole implements AutoCloseable {
     private final KafkaConnection kafka;
     private final BrewingService baristas;
     private final OrderConsumer consumer;
+    private final HelidonOrderMetrics.LagWatch lag;
     private final KafkaHealthProbe health;
     private final ManagementServer management;
 
     private ConsumerRole(KafkaConnection kafka, BrewingService baristas, OrderConsumer consumer,
-            KafkaHealthProbe health, ManagementServer management) {
+            HelidonOrderMetrics.LagWatch lag, KafkaHealthProbe health, ManagementServer management) {
         this.kafka = kafka;
         this.baristas = baristas;
         this.consumer = consumer;
+        this.lag = lag;
         this.health = health;
         this.management = management;
     }
@@ -54,18 +51,15 @@ final class ConsumerRole implements AutoCloseable {
         KafkaHealthProbe health = null;
         BrewingService startedBaristas = null;
         OrderConsumer startedConsumer = null;
+        HelidonOrderMetrics.LagWatch lag = null;
         try {
-            KafkaStartup.ensureTopics(kafka);
-            RecentOrders known = new RecentOrders(config.get(Settings.CONSUMER_REMEMBERED_ORDERS));
-            int concurrency = config.get(Settings.CONSUMER_CONCURRENCY);
-            Duration brewTime = Duration.ofMillis(config.get(Settings.BREW_TIME_MS));
-            HelidonOrderMetrics metrics = new HelidonOrderMetrics();
-            BrewingService baristas = new BrewingService(new TimedOrderPublisher(kafka.statusPublisher(), metrics), known,
-                    Barista.takingTime(brewTime), Wiring.CLOCK, concurrency, metrics);
+            kafka.ensureTopicsWaitingForKafka(Lifecycle::pauseUnlessStopped);
+            CompositionRoot.Brewing brewing = CompositionRoot.brewing(config, kafka);
+            BrewingService baristas = brewing.baristas();
             startedBaristas = baristas;
-            OrderConsumer consumer = kafka.consume(baristas, new OrderProjection(known));
+            OrderConsumer consumer = kafka.consume(baristas, brewing.knownOrders());
             startedConsumer = consumer;
-            metrics.watchConsumerLag(consumer::lag);
+            lag = brewing.metrics().watchConsumerLag(consumer::lag);
             health = kafka.startHealthProbe(ProducerRole.HEALTH_PROBE_INTERVAL, ProducerRole.HEALTH_PROBE_INTERVAL);
             KafkaHealthProbe kafkaHealth = health;
             ManagementServer management;
@@ -80,15 +74,19 @@ final class ConsumerRole implements AutoCloseable {
             }
             Lifecycle.ANNOUNCE.log(Level.INFO, String.format(Locale.ROOT,
                     "consumer started: %s baristas, %s ms per drink, group %s, Kafka %s",
-                    concurrency, brewTime.toMillis(), kafkaSettings.groupId(), String.join(",", kafkaSettings.brokers())));
+                    config.get(Settings.CONSUMER_CONCURRENCY), config.get(Settings.BREW_TIME_MS),
+                    kafkaSettings.groupId(), String.join(",", kafkaSettings.brokers())));
             if (management != null) {
                 Lifecycle.ANNOUNCE.log(Level.INFO, "consumer health and metrics on http://localhost:" + management.port()
                         + "/observe/health, /observe/metrics");
             }
-            return new ConsumerRole(kafka, baristas, consumer, health, management);
+            return new ConsumerRole(kafka, baristas, consumer, lag, health, management);
         } catch (RuntimeException | InterruptedException e) {
             if (health != null) {
                 health.close();
+            }
+            if (lag != null) {
+                lag.close();
             }
             if (startedConsumer != null) {
                 startedConsumer.close();
@@ -109,17 +107,18 @@ final class ConsumerRole implements AutoCloseable {
         return consumer;
     }
 
-    /** Stop taking orders, finish brews under way and commit them, then close Kafka. */
     int managementPort() {
         return management == null ? -1 : management.port();
     }
 
+    /** Stop taking orders, finish brews under way and commit them, then close Kafka. */
     @Override
     public void close() {
         if (management != null) {
             management.close();
         }
         health.close();
+        lag.close();
         consumer.close();
         try {
             baristas.close();

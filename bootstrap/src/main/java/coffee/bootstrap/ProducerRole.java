@@ -1,27 +1,13 @@
 package coffee.bootstrap;
 
 import coffee.adapter.http.CannotListenException;
-import coffee.adapter.http.HelidonOrderMetrics;
 import coffee.adapter.http.OrderApiServer;
-import coffee.adapter.http.OrderUseCases;
 import coffee.adapter.kafka.KafkaConnection;
 import coffee.adapter.kafka.KafkaHealthProbe;
 import coffee.adapter.kafka.KafkaOrderChanges;
 import coffee.adapter.kafka.KafkaOrderView;
 import coffee.adapter.kafka.KafkaSettings;
-import coffee.adapter.kafka.ViewSettings;
-import coffee.application.port.out.OrderIds;
-import coffee.application.port.out.OrderPublisher;
-import coffee.application.service.CancelOrderService;
-import coffee.application.service.OrderFollowing;
-import coffee.application.service.OrderQueries;
-import coffee.application.service.PlaceOrderService;
-import coffee.application.service.TimedOrderPublisher;
 import java.lang.System.Logger.Level;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -65,12 +51,12 @@ final class ProducerRole implements AutoCloseable {
         OrderApiServer http = null;
         try {
             health = kafka.startHealthProbe(HEALTH_PROBE_INTERVAL, HEALTH_PROBE_INTERVAL);
-            view = kafka.orderView(viewSettings(config), new HttpViewPeers(kafkaSettings.timeout()));
-            changes = kafka.orderChanges(config.get(Settings.EVENTS_REMEMBERED));
+            view = CompositionRoot.orderView(config, kafka);
+            changes = CompositionRoot.orderChanges(config, kafka);
             // Building the server loads most of Helidon: done while Kafka answers the topic
             // check, it takes a good part off the time to the first 201.
             CompletableFuture<OrderApiServer.Prepared> preparing = prepareHttp(config, kafka, view, changes, health);
-            KafkaStartup.ensureTopics(kafka);
+            kafka.ensureTopicsWaitingForKafka(Lifecycle::pauseUnlessStopped);
             // every instance follows every change itself, so it serves the event stream of any order
             changes.start();
             try {
@@ -81,7 +67,7 @@ final class ProducerRole implements AutoCloseable {
             }
             // said at every log level, as where the producer listens is
             view.whenReady(summary -> Lifecycle.ANNOUNCE.log(Level.INFO, summary));
-            view.start(advertised(config, http.port()));
+            view.start(AdapterSettings.advertised(config, http.port()));
             Lifecycle.ANNOUNCE.log(Level.INFO, String.format(Locale.ROOT,
                     "producer ready in %s ms: API on http://localhost:%s, Kafka %s; the view of orders "
                             + "answers reads once restored (/observe/health/ready)",
@@ -106,56 +92,13 @@ final class ProducerRole implements AutoCloseable {
         }
     }
 
-    private static ViewSettings viewSettings(Configuration config) {
-        Path stateDirectory = config.get(Settings.VIEW_STATE_DIR).orElseGet(() -> defaultStateDirectory(config));
-        // a view of other topics is another view: by default its id follows the orders topic
-        String applicationId = config.get(Settings.VIEW_APPLICATION_ID)
-                .orElse(config.get(Settings.KAFKA_TOPIC) + "-view");
-        return new ViewSettings(applicationId, stateDirectory.toAbsolutePath().normalize(),
-                config.get(Settings.VIEW_STANDBY_REPLICAS), (long) config.get(Settings.VIEW_MEMORY_MB) << 20,
-                Duration.ofHours(config.get(Settings.VIEW_FINISHED_RETENTION_HOURS)));
-    }
-
-    /**
-     * One directory per port, so two producers on one machine never share one, and a restart on
-     * the same port finds its state again. A free port (0) is new every time: a fresh directory.
-     */
-    private static Path defaultStateDirectory(Configuration config) {
-        int port = config.get(Settings.SERVER_PORT);
-        if (port != 0) {
-            return Path.of(".coffee", "view-" + port);
-        }
-        try {
-            return Files.createTempDirectory(KafkaLogNoise.THROWAWAY_STATE);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot create a state directory for the view", e);
-        }
-    }
-
-    /** {@code host:port} other instances reach this one's API at. */
-    private static String advertised(Configuration config, int boundPort) {
-        return config.get(Settings.SERVER_ADVERTISED_URL)
-                .map(url -> URI.create(url).getHost() + ":" + URI.create(url).getPort())
-                .orElse("localhost:" + boundPort);
-    }
-
+    /** The order API, built on a thread of its own. */
     private static CompletableFuture<OrderApiServer.Prepared> prepareHttp(Configuration config, KafkaConnection kafka,
             KafkaOrderView view, KafkaOrderChanges changes, KafkaHealthProbe health) {
         CompletableFuture<OrderApiServer.Prepared> preparing = new CompletableFuture<>();
         Thread.ofPlatform().name("prepare-http").start(() -> {
             try {
-                Clock clock = Wiring.CLOCK;
-                HelidonOrderMetrics metrics = new HelidonOrderMetrics();
-                OrderPublisher publisher = new TimedOrderPublisher(kafka.publisher(), metrics);
-                OrderUseCases useCases = new OrderUseCases(
-                        new PlaceOrderService(publisher, view, OrderIds.random(), clock, metrics),
-                        new CancelOrderService(publisher, view, clock,
-                                Duration.ofMillis(config.get(Settings.CANCEL_TIMEOUT_MS)), metrics),
-                        new OrderQueries(view),
-                        new OrderQueries(view.here()),
-                        new OrderFollowing(changes));
-                preparing.complete(OrderApiServer.prepare(Wiring.http(config), useCases, health::problem,
-                        view::notReady));
+                preparing.complete(CompositionRoot.orderApi(config, kafka, view, changes, health));
             } catch (Throwable e) {
                 preparing.completeExceptionally(e);
             }

@@ -3,6 +3,7 @@ package coffee.bootstrap;
 import coffee.adapter.cli.CommandFailedException;
 import coffee.adapter.cli.ExitCodes;
 import coffee.adapter.cli.Launcher;
+import coffee.adapter.kafka.InvalidClientPropertyException;
 import coffee.adapter.kafka.KafkaConnection;
 import coffee.adapter.kafka.KafkaUnavailableException;
 import coffee.adapter.kafka.OrderFeed;
@@ -11,16 +12,12 @@ import coffee.adapter.kafka.TopicSettingsException;
 import coffee.adapter.kafka.broker.EmbeddedKafkaBroker;
 import coffee.application.port.in.PlaceOrder;
 import coffee.application.port.in.ProjectOrderEvents;
-import coffee.application.port.out.OrderIds;
-import coffee.application.readmodel.InMemoryOrderRepository;
-import coffee.application.service.OrderProjection;
-import coffee.application.service.OrderQueries;
-import coffee.application.service.PlaceOrderService;
-import coffee.domain.OrderId;
-import org.apache.kafka.common.config.ConfigException;
 import java.util.Map;
 
-/** How the CLI starts roles and reaches the core: configuration, logging and wiring. */
+/**
+ * How the CLI starts roles and reaches the core: configuration and logging, then the role or
+ * the Kafka clients; the core comes from {@link CompositionRoot}.
+ */
 final class Roles implements Launcher {
 
     private final Map<String, String> environment;
@@ -36,8 +33,8 @@ final class Roles implements Launcher {
         try {
             Lifecycle.runUntilStopped(() -> switch (role) {
                 case ALL_IN_ONE -> AllInOneRole.start(config);
-                case PRODUCER -> ProducerRole.start(config, Wiring.kafka(config));
-                case CONSUMER -> ConsumerRole.start(config, Wiring.kafka(config), true);
+                case PRODUCER -> ProducerRole.start(config, AdapterSettings.kafka(config));
+                case CONSUMER -> ConsumerRole.start(config, AdapterSettings.kafka(config), true);
                 case BROKER -> startBroker(config);
             });
         } catch (RuntimeException e) {
@@ -60,26 +57,21 @@ final class Roles implements Launcher {
     public Ordering openOrdering(Map<String, String> flags) throws Exception {
         Configuration config = configuration(flags);
         Logging.forCommandLineTool(config.get(Settings.LOG_LEVEL), config.get(Settings.LOG_FORMAT));
-        KafkaConnection kafka = KafkaConnection.open(Wiring.kafka(config), "cli");
+        KafkaConnection kafka = KafkaConnection.open(AdapterSettings.kafka(config), "cli");
         try {
             kafka.ensureTopics();
-            InMemoryOrderRepository orders = new InMemoryOrderRepository();
+            CompositionRoot.CliOrdering ordering = CompositionRoot.cliOrdering(kafka);
             // from the end: only this order's statuses matter, and they are all still to come
-            OrderFeed statuses = kafka.followStatuses(new OrderProjection(orders), StartAt.END);
-            PlaceOrderService service = new PlaceOrderService(kafka.publisher(), orders, OrderIds.random(),
-                    Wiring.CLOCK);
-            // the feed brings only statuses to come: the order a key already placed is looked up first,
-            // so a retry answers it (or the conflict) instead of publishing it again
+            OrderFeed statuses = kafka.followStatuses(ordering.heard(), StartAt.END);
+            // looking up the order a key already placed asks Kafka: its failures are said as the CLI says them
             PlaceOrder place = command -> {
                 try {
-                    command.idempotencyKey().map(OrderId::derivedFrom).flatMap(kafka::findOrder).ifPresent(orders::save);
+                    return ordering.place().place(command);
                 } catch (RuntimeException e) {
                     throw asTheCliSaysIt(e);
                 }
-                return service.place(command);
             };
-            OrderQueries queries = new OrderQueries(orders);
-            return new Ordering(place, queries, () -> {
+            return new Ordering(place, ordering.watch(), () -> {
                 statuses.close();
                 kafka.close();
             });
@@ -96,7 +88,7 @@ final class Roles implements Launcher {
     public AutoCloseable followStatuses(Map<String, String> flags, ProjectOrderEvents sink) throws Exception {
         Configuration config = configuration(flags);
         Logging.forCommandLineTool(config.get(Settings.LOG_LEVEL), config.get(Settings.LOG_FORMAT));
-        KafkaConnection kafka = KafkaConnection.open(Wiring.kafka(config), "load");
+        KafkaConnection kafka = KafkaConnection.open(AdapterSettings.kafka(config), "load");
         try {
             // only reads: the topics are the producer's to create, and a missing one is a wrong setting
             OrderFeed statuses = kafka.followStatuses(sink, StartAt.END);
@@ -117,7 +109,7 @@ final class Roles implements Launcher {
     public String producerUrl(Map<String, String> flags) {
         Configuration config = configuration(flags);
         Logging.forCommandLineTool(config.get(Settings.LOG_LEVEL), config.get(Settings.LOG_FORMAT));
-        return Wiring.producerUrl(config).orElseThrow(() -> new CommandFailedException(ExitCodes.USAGE,
+        return AdapterSettings.producerUrl(config).orElseThrow(() -> new CommandFailedException(ExitCodes.USAGE,
                 Settings.SERVER_PORT.names() + " is 0 (a free port, chosen when the producer starts): "
                         + "give the producer's --url"));
     }
@@ -131,7 +123,7 @@ final class Roles implements Launcher {
         if (e instanceof KafkaUnavailableException || e instanceof EmbeddedKafkaBroker.BrokerStartException) {
             return new CommandFailedException(ExitCodes.UNAVAILABLE, e.getMessage(), e);
         }
-        if (e instanceof ConfigException refused) {
+        if (e instanceof InvalidClientPropertyException refused) {
             return invalidClientProperty(refused);
         }
         if (e instanceof TopicSettingsException unkeepable) {
@@ -143,7 +135,7 @@ final class Roles implements Launcher {
     }
 
     /** Kafka refused a client property (from kafka.properties); it names the property, and hides passwords. */
-    private static CommandFailedException invalidClientProperty(ConfigException e) {
+    private static CommandFailedException invalidClientProperty(InvalidClientPropertyException e) {
         return new CommandFailedException(ExitCodes.CONFIGURATION, "invalid " + Settings.KAFKA_PROPERTIES.names()
                 + ": " + e.getMessage(), e);
     }

@@ -55,8 +55,8 @@ class LoadCommandIT {
 
     private int startProducerAndConsumer() throws InterruptedException {
         Configuration config = Configuration.load(settings, Map.of());
-        running.push(ConsumerRole.start(config, Wiring.kafka(config), false));
-        ProducerRole producer = ProducerRole.start(config, Wiring.kafka(config));
+        running.push(ConsumerRole.start(config, AdapterSettings.kafka(config), false));
+        ProducerRole producer = ProducerRole.start(config, AdapterSettings.kafka(config));
         // it takes orders at once, and answers reads once its view is restored
         assertTrue(producer.awaitReadyForReads(Duration.ofSeconds(60)), "the view of orders became ready");
         running.push(producer);

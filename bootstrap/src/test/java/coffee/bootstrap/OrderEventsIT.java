@@ -63,7 +63,7 @@ class OrderEventsIT {
 
     private int producer() throws InterruptedException {
         Configuration config = Configuration.load(settings, Map.of());
-        ProducerRole producer = ProducerRole.start(config, Wiring.kafka(config));
+        ProducerRole producer = ProducerRole.start(config, AdapterSettings.kafka(config));
         running.push(producer);
         assertTrue(producer.awaitReadyForReads(Duration.ofSeconds(60)), "the view of orders became ready");
         return producer.port();
@@ -71,7 +71,7 @@ class OrderEventsIT {
 
     private void consumer() throws InterruptedException {
         Configuration config = Configuration.load(settings, Map.of());
-        running.push(ConsumerRole.start(config, Wiring.kafka(config), false));
+        running.push(ConsumerRole.start(config, AdapterSettings.kafka(config), false));
     }
 
     private EventStreamClient stream(int port, String path, String... headers) throws Exception {
@@ -188,7 +188,7 @@ class OrderEventsIT {
         settings.put("events.subscriber_buffer", "128");
         int port = producer();
         Configuration config = Configuration.load(settings, Map.of());
-        try (KafkaConnection kafka = KafkaConnection.open(Wiring.kafka(config), "test");
+        try (KafkaConnection kafka = KafkaConnection.open(AdapterSettings.kafka(config), "test");
                 Socket stalled = new Socket()) {
             // a small window, never read: the server's writes to it soon wait, its buffer fills
             stalled.setReceiveBufferSize(1024);

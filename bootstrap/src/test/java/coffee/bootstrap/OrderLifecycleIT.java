@@ -55,7 +55,7 @@ class OrderLifecycleIT {
 
     private Http producer() throws InterruptedException {
         Configuration config = config();
-        ProducerRole producer = ProducerRole.start(config, Wiring.kafka(config));
+        ProducerRole producer = ProducerRole.start(config, AdapterSettings.kafka(config));
         // it takes orders at once, and answers reads once its view is restored
         assertTrue(producer.awaitReadyForReads(Duration.ofSeconds(60)), "the view of orders became ready");
         running.push(producer);
@@ -64,7 +64,7 @@ class OrderLifecycleIT {
 
     private ConsumerRole consumer() throws InterruptedException {
         Configuration config = config();
-        ConsumerRole consumer = ConsumerRole.start(config, Wiring.kafka(config), false);
+        ConsumerRole consumer = ConsumerRole.start(config, AdapterSettings.kafka(config), false);
         running.push(consumer);
         return consumer;
     }

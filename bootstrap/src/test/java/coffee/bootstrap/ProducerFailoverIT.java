@@ -37,7 +37,7 @@ class ProducerFailoverIT {
 
     private void consumer() throws InterruptedException {
         Configuration config = Configuration.load(settings, Map.of());
-        running.push(ConsumerRole.start(config, Wiring.kafka(config), false));
+        running.push(ConsumerRole.start(config, AdapterSettings.kafka(config), false));
     }
 
     @Test

@@ -59,7 +59,7 @@ class ProducerScaleOutIT {
         Map<String, String> own = new HashMap<>(settings);
         own.put("view.state_dir", Files.createTempDirectory("coffee-view-scale").toString());
         Configuration config = Configuration.load(own, Map.of());
-        ProducerRole producer = ProducerRole.start(config, Wiring.kafka(config));
+        ProducerRole producer = ProducerRole.start(config, AdapterSettings.kafka(config));
         running.push(producer);
         assertTrue(producer.awaitReadyForReads(PATIENCE), "the view of orders became ready");
         return producer;
@@ -67,7 +67,7 @@ class ProducerScaleOutIT {
 
     private void consumer() throws InterruptedException {
         Configuration config = Configuration.load(settings, Map.of());
-        running.push(ConsumerRole.start(config, Wiring.kafka(config), false));
+        running.push(ConsumerRole.start(config, AdapterSettings.kafka(config), false));
     }
 
     /** Both instances hold part of the view (the group has settled on two members). */

@@ -360,7 +360,7 @@ class WebPageIT {
 
     private int producer() throws InterruptedException {
         Configuration config = config();
-        ProducerRole producer = ProducerRole.start(config, Wiring.kafka(config));
+        ProducerRole producer = ProducerRole.start(config, AdapterSettings.kafka(config));
         // it takes orders at once, and answers reads once its view is restored
         assertTrue(producer.awaitReadyForReads(Duration.ofSeconds(60)), "the view of orders became ready");
         running.push(producer);
@@ -369,7 +369,7 @@ class WebPageIT {
 
     private void consumer() throws InterruptedException {
         Configuration config = config();
-        running.push(ConsumerRole.start(config, Wiring.kafka(config), false));
+        running.push(ConsumerRole.start(config, AdapterSettings.kafka(config), false));
     }
 
     // --- the page

@@ -24,6 +24,10 @@ import java.util.function.Supplier;
  */
 public final class HelidonOrderMetrics implements OrderMetrics {
 
+    private static final Duration LAG_PARTITIONS_INTERVAL = Duration.ofSeconds(2);
+    /** Interrupted, the thread ends at once (it sleeps, or reads a map): a second is plenty. */
+    private static final Duration LAG_WATCH_STOP_PATIENCE = Duration.ofSeconds(1);
+
     private final MeterRegistry registry = Metrics.globalRegistry();
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
@@ -64,19 +68,39 @@ public final class HelidonOrderMetrics implements OrderMetrics {
 
     /**
      * Publishes the consumer's lag (records in a partition not yet consumed), one gauge per
-     * partition, read from {@code lagByPartition} when scraped.
+     * partition, read from {@code lagByPartition} when scraped. A thread looks for partitions
+     * newly held every 2 s until the watch returned is closed.
      */
-    public void watchConsumerLag(Supplier<Map<Integer, Long>> lagByPartition) {
-        Thread.ofPlatform().daemon().name("lag-gauges").start(() -> {
+    public LagWatch watchConsumerLag(Supplier<Map<Integer, Long>> lagByPartition) {
+        Thread watching = Thread.ofPlatform().daemon().name("lag-gauges").start(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 lagByPartition.get().keySet().forEach(partition -> registerLagGauge(partition, lagByPartition));
                 try {
-                    Thread.sleep(2000);
+                    Thread.sleep(LAG_PARTITIONS_INTERVAL);
                 } catch (InterruptedException e) {
                     return;
                 }
             }
         });
+        return () -> {
+            watching.interrupt();
+            try {
+                watching.join(LAG_WATCH_STOP_PATIENCE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+    }
+
+    /**
+     * A consumer's lag being watched. Closing it stops the thread that looks for new partitions,
+     * so a consumer that stops leaves none behind; the gauges already published stay.
+     */
+    public interface LagWatch extends AutoCloseable {
+
+        /** Stops watching; returns once the watching thread ended (or after a second). */
+        @Override
+        void close();
     }
 
     private void registerLagGauge(int partition, Supplier<Map<Integer, Long>> lagByPartition) {

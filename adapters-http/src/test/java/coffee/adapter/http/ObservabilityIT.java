@@ -59,8 +59,8 @@ class ObservabilityIT {
     @Test
     void the_management_server_serves_liveness_readiness_and_metrics() {
         AtomicReference<Optional<String>> problem = new AtomicReference<>(Optional.empty());
-        new HelidonOrderMetrics().watchConsumerLag(() -> Map.of(0, 7L));
-        try (ManagementServer management = ManagementServer.start("127.0.0.1", 0, problem::get)) {
+        try (HelidonOrderMetrics.LagWatch lag = new HelidonOrderMetrics().watchConsumerLag(() -> Map.of(0, 7L));
+                ManagementServer management = ManagementServer.start("127.0.0.1", 0, problem::get)) {
             ApiClient api = new ApiClient(management.port());
 
             assertEquals(200, api.get("/observe/health/ready").status());

@@ -28,7 +28,8 @@ import org.apache.kafka.common.config.ConfigException;
 
 /**
  * The one way into the Kafka adapter: everything a role needs from Kafka, built on one shared,
- * thread-safe producer. Opening does no I/O; each method says what it starts.
+ * thread-safe producer. Opening does no I/O; each method says what it starts. Clients are built
+ * when first needed: a client property Kafka refuses is then an {@link InvalidClientPropertyException}.
  */
 public final class KafkaConnection implements AutoCloseable {
 
@@ -70,13 +71,18 @@ public final class KafkaConnection implements AutoCloseable {
     }
 
     /**
-     * Like {@link #ensureTopics()}, giving up on an unreachable Kafka after {@code answerWithin}
-     * rather than the timeout: for a caller that tries again and again while Kafka starts.
+     * Like {@link #ensureTopics()}, waiting for Kafka while it is unreachable, for a role's
+     * start-up (command-line tools fail fast instead): tries once a second, saying so each time
+     * ({@code waiting for Kafka (attempt n)}), and gives up after a minute. Each attempt waits a
+     * second for an answer, or the timeout when that is shorter.
      *
-     * @throws KafkaUnavailableException if Kafka does not answer within {@code answerWithin}
+     * @param pause how to wait between attempts; it ends the waiting when the role is asked to stop
+     * @throws KafkaUnavailableException if Kafka did not answer within the minute
      */
-    public void ensureTopics(Duration answerWithin) {
-        topics().ensureExist(answerWithin);
+    public void ensureTopicsWaitingForKafka(StartUpPause pause) throws InterruptedException {
+        Duration answerWithin = Retrying.START_UP_ATTEMPT.compareTo(settings.timeout()) < 0
+                ? Retrying.START_UP_ATTEMPT : settings.timeout();
+        retrying.untilAvailable(() -> topics().ensureExist(answerWithin), pause);
     }
 
     /** Why Kafka is not usable right now (unreachable, a topic missing); empty if it is. */
@@ -256,10 +262,13 @@ public final class KafkaConnection implements AutoCloseable {
      * Builds a Kafka client. A client refuses to be built when no broker's host name resolves
      * (a KafkaException caused by a ConfigException "No resolvable bootstrap urls"): that is
      * Kafka being unavailable, as when a broker does not answer, not a wrong setting or a bug.
+     * A ConfigException of its own is a client property Kafka refused.
      */
     private <T> T client(Supplier<T> constructor) {
         try {
             return constructor.get();
+        } catch (ConfigException refused) {
+            throw new InvalidClientPropertyException(refused);
         } catch (KafkaException e) {
             if (e.getCause() instanceof ConfigException refused && refused.getMessage() != null
                     && refused.getMessage().contains("No resolvable bootstrap urls")) {

@@ -33,6 +33,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -142,11 +143,16 @@ public final class KafkaOrderView implements OrderView, AutoCloseable {
         latest = new LatestOffsets(admin, kafka.ordersTopic(), orders);
         latestStatuses = new LatestOffsets(admin, kafka.statusTopic(), orders);
         self = HostInfo.buildFromEndpoint(advertised);
-        KafkaStreams created = new KafkaStreams(
-                OrderViewTopology.build(kafka.ordersTopic(), kafka.statusTopic(), progress, statusProgress, watchers,
-                        recent,
-                        settings.finishedRetention()),
-                config(advertised));
+        KafkaStreams created;
+        try {
+            created = new KafkaStreams(
+                    OrderViewTopology.build(kafka.ordersTopic(), kafka.statusTopic(), progress, statusProgress, watchers,
+                            recent,
+                            settings.finishedRetention()),
+                    config(advertised));
+        } catch (ConfigException refused) {
+            throw new InvalidClientPropertyException(refused);
+        }
         created.setGlobalStateRestoreListener(restoration);
         created.setStateListener((now, before) -> stateChanged(now));
         created.setUncaughtExceptionHandler(failure -> {

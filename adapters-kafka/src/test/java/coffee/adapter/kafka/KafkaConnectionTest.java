@@ -8,6 +8,7 @@ import coffee.application.port.in.OrderProcessor;
 import coffee.application.port.in.ProjectOrderEvents;
 import coffee.domain.OrderId;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,37 @@ class KafkaConnectionTest {
                         e.getMessage(), name);
             });
         }
+    }
+
+    @Test
+    void a_client_property_kafka_refuses_is_said_in_the_adapter_s_own_exception_naming_it() {
+        KafkaSettings defaults = KafkaSettings.defaults(List.of("localhost:9092"));
+        KafkaSettings refused = new KafkaSettings(defaults.brokers(), defaults.ordersTopic(), defaults.statusTopic(),
+                defaults.deadLetterTopic(), defaults.partitions(), defaults.replicationFactor(),
+                defaults.minInSyncReplicas(), defaults.acks(), defaults.retries(), defaults.timeout(), defaults.groupId(),
+                defaults.maxQueuedPerPartition(), Map.of("linger.ms", "soon"));
+        try (KafkaConnection kafka = KafkaConnection.open(refused, "test")) {
+            InvalidClientPropertyException e = assertThrows(InvalidClientPropertyException.class, kafka::publisher);
+            assertTrue(e.getMessage().contains("linger.ms"), e.getMessage());
+        }
+    }
+
+    @Test
+    void waiting_for_kafka_at_start_up_tries_once_a_second_until_the_pause_ends_it() {
+        List<Duration> pauses = new ArrayList<>();
+        try (KafkaConnection kafka = KafkaConnection.open(UNRESOLVABLE, "test")) {
+            assertThrows(InterruptedException.class, () -> kafka.ensureTopicsWaitingForKafka(pause -> {
+                pauses.add(pause);
+                if (pauses.size() == 4) {
+                    throw new InterruptedException("asked to stop");
+                }
+            }));
+        }
+        // after each failed attempt: asked whether to go on, then waits out the rest of its second
+        assertEquals(Duration.ZERO, pauses.get(0));
+        assertTrue(pauses.get(1).compareTo(Duration.ZERO) > 0 && pauses.get(1).compareTo(Duration.ofSeconds(1)) <= 0,
+                pauses.toString());
+        assertEquals(Duration.ZERO, pauses.get(2));
     }
 
     @Test

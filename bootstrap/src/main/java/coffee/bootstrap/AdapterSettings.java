@@ -3,21 +3,24 @@ package coffee.bootstrap;
 import coffee.adapter.http.EventStreamSettings;
 import coffee.adapter.http.HttpSettings;
 import coffee.adapter.kafka.KafkaSettings;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.ZoneOffset;
+import coffee.adapter.kafka.ViewSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /** Turns the configuration into each adapter's settings. */
-final class Wiring {
+final class AdapterSettings {
 
-    private static final System.Logger LOG = System.getLogger(Wiring.class.getName());
+    private static final System.Logger LOG = System.getLogger(AdapterSettings.class.getName());
 
     /** The setting to use instead of a Kafka client property the system sets itself, where there is one. */
     private static final Map<String, Setting<?>> INSTEAD = Map.of(
@@ -30,13 +33,10 @@ final class Wiring {
             "request.timeout.ms", Settings.KAFKA_TIMEOUT_MS,
             "default.api.timeout.ms", Settings.KAFKA_TIMEOUT_MS,
             "group.id", Settings.KAFKA_GROUP_ID);
-
-    /** UTC, in whole milliseconds: finer times are noise on the wire and in logs. */
-    static final Clock CLOCK = Clock.tickMillis(ZoneOffset.UTC);
     /** The spellings of "every address" for a server to listen on. */
     private static final Set<String> ANY_ADDRESS = Set.of("0.0.0.0", "::", "[::]", "0:0:0:0:0:0:0:0");
 
-    private Wiring() {
+    private AdapterSettings() {
     }
 
     static KafkaSettings kafka(Configuration config) {
@@ -100,5 +100,39 @@ final class Wiring {
                 new EventStreamSettings(Duration.ofMillis(config.get(Settings.EVENTS_HEARTBEAT_MS)),
                         config.get(Settings.EVENTS_SUBSCRIBER_BUFFER), config.get(Settings.EVENTS_MAX_SUBSCRIBERS)),
                 config.get(Settings.SERVER_MAX_CONNECTIONS));
+    }
+
+    /** The producers' view of orders. */
+    static ViewSettings view(Configuration config) {
+        Path stateDirectory = config.get(Settings.VIEW_STATE_DIR).orElseGet(() -> defaultStateDirectory(config));
+        // a view of other topics is another view: by default its id follows the orders topic
+        String applicationId = config.get(Settings.VIEW_APPLICATION_ID)
+                .orElse(config.get(Settings.KAFKA_TOPIC) + "-view");
+        return new ViewSettings(applicationId, stateDirectory.toAbsolutePath().normalize(),
+                config.get(Settings.VIEW_STANDBY_REPLICAS), (long) config.get(Settings.VIEW_MEMORY_MB) << 20,
+                Duration.ofHours(config.get(Settings.VIEW_FINISHED_RETENTION_HOURS)));
+    }
+
+    /**
+     * One directory per port, so two producers on one machine never share one, and a restart on
+     * the same port finds its state again. A free port (0) is new every time: a fresh directory.
+     */
+    private static Path defaultStateDirectory(Configuration config) {
+        int port = config.get(Settings.SERVER_PORT);
+        if (port != 0) {
+            return Path.of(".coffee", "view-" + port);
+        }
+        try {
+            return Files.createTempDirectory(KafkaLogNoise.THROWAWAY_STATE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a state directory for the view", e);
+        }
+    }
+
+    /** {@code host:port} other producer instances reach this one's API at. */
+    static String advertised(Configuration config, int boundPort) {
+        return config.get(Settings.SERVER_ADVERTISED_URL)
+                .map(url -> URI.create(url).getHost() + ":" + URI.create(url).getPort())
+                .orElse("localhost:" + boundPort);
     }
 }
