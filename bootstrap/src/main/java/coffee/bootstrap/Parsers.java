@@ -12,15 +12,15 @@ import java.net.UnknownHostException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import java.util.HashSet;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.kafka.common.Uuid;
 
 /** Readers for setting values, each failing with a reason a person understands. */

@@ -1,8 +1,8 @@
 package coffee.adapter.http;
 
+import coffee.adapter.http.support.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import coffee.adapter.http.support.Json;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;

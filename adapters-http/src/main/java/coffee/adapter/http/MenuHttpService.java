@@ -1,8 +1,8 @@
 package coffee.adapter.http;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import coffee.adapter.http.support.Json;
 import coffee.domain.Drink;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;

@@ -1,9 +1,9 @@
 package coffee.adapter.http;
 
+import coffee.adapter.http.support.ApiErrors;
 import io.helidon.health.HealthCheck;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
-import coffee.adapter.http.support.ApiErrors;
 import io.helidon.http.Method;
 import io.helidon.http.Status;
 import io.helidon.metrics.api.Metrics;

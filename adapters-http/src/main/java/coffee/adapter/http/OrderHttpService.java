@@ -1,6 +1,5 @@
 package coffee.adapter.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import coffee.adapter.http.support.Json;
 import coffee.adapter.http.support.RequestIds;
 import coffee.application.port.in.CancelOrderResult;
@@ -12,6 +11,7 @@ import coffee.domain.Order;
 import coffee.domain.OrderId;
 import coffee.domain.OrderQuery;
 import coffee.domain.OrderStatus;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;

@@ -1,19 +1,19 @@
 package coffee.adapter.http;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import coffee.adapter.http.support.Json;
 import coffee.domain.CustomerName;
 import coffee.domain.Drink;
 import coffee.domain.Order;
 import coffee.domain.OrderId;
 import coffee.domain.OrderStatus;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**

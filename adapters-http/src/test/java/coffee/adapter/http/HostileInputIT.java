@@ -4,14 +4,14 @@ import static coffee.domain.OrderTestData.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import coffee.application.readmodel.InMemoryOrderRepository;
 import coffee.application.service.CancelOrderService;
 import coffee.application.service.FakeOrderPublisher;
 import coffee.application.service.OrderQueries;
 import coffee.application.service.PlaceOrderService;
 import coffee.domain.OrderId;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;

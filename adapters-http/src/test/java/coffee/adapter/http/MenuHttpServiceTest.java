@@ -2,8 +2,8 @@ package coffee.adapter.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import coffee.domain.Drink;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.DirectClient;
 import io.helidon.webserver.testing.junit5.RoutingTest;

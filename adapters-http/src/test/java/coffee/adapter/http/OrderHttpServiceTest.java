@@ -5,10 +5,10 @@ import static coffee.domain.OrderTestData.anOrder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import coffee.domain.Order;
 import coffee.domain.OrderCancelRequested;
 import coffee.domain.OrderId;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Method;

@@ -2,12 +2,12 @@ package coffee.adapter.kafka;
 
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import java.util.Locale;
 
 /**
  * Moves records nobody can handle to the dead-letter topic, byte for byte, with the reason and

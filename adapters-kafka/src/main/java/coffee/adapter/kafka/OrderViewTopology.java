@@ -2,11 +2,11 @@ package coffee.adapter.kafka;
 
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.common.utils.Bytes;
 
 /**
  * The view of orders as a Kafka Streams topology: both topics (keyed by order id, with the same

@@ -2,12 +2,12 @@ package coffee.adapter.kafka;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.Locale;
 
 /**
  * Retries what needs Kafka while Kafka is away. A write is retried with growing pauses until

@@ -1,8 +1,8 @@
 package coffee.adapter.http.support;
 
+import coffee.domain.RequestId;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import coffee.domain.RequestId;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Method;
 import io.helidon.http.Status;
