@@ -1,6 +1,7 @@
 package coffee.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coffee.adapter.kafka.KafkaSettings;
@@ -164,6 +165,58 @@ class FaultToleranceIT {
                 "one order per key");
         assertEachCompletedExactlyOnce(List.copyOf(load.accepted.values()));
         assertTrue(awaitReadiness(api, 200, Duration.ofSeconds(10)), "ready again without a restart");
+    }
+
+    @Test
+    void an_event_stream_open_across_a_broker_restart_carries_the_changes_that_come_after_it() throws Exception {
+        int brokerPort = freePort();
+        EmbeddedKafkaBroker[] broker = {EmbeddedKafkaBroker.start(brokerDir, brokerPort)};
+        toClose.push(() -> broker[0].close());
+        Map<String, String> env = environment(broker[0].bootstrapServers());
+        env.put("KAFKA_TIMEOUT_MS", "2000");
+        CoffeeProcess consumer = coffee("consumer", env, "serve-consumer");
+        CoffeeProcess producer = coffee("producer", env, "serve-producer");
+        int port = producer.apiPort();
+        awaitConsuming(consumer);
+        Http api = new Http(port);
+        assertTrue(awaitReadiness(api, 200, PATIENCE), "ready before the restart");
+        EventStreamClient events = EventStreamClient.open(port, "/orders/events?customer=Rita");
+        toClose.push(events);
+        assertEquals(200, events.status());
+
+        broker[0].close();
+        assertTrue(awaitReadiness(api, 503, Duration.ofSeconds(10)), "Kafka's absence was noticed");
+        broker[0] = EmbeddedKafkaBroker.start(brokerDir, brokerPort);
+        assertTrue(awaitReadiness(api, 200, PATIENCE), "ready again without a restart");
+        String id = placedOnceAccepted(api, "Rita", "Latte");
+
+        // the same stream, never reopened, follows the order placed after the restart to its end
+        List<String> seen = new ArrayList<>();
+        while (!seen.contains("completed")) {
+            EventStreamClient.Event event = events.next(PATIENCE).orElseThrow(() -> new AssertionError(
+                    "the stream brought nothing more after the broker's restart; it had: " + seen
+                            + (events.ended() ? " (it ended)" : "")));
+            if (JSON.readTree(event.data()).get("id").asText().equals(id)) {
+                seen.add(event.name());
+            }
+        }
+        assertEquals("completed", seen.get(seen.size() - 1), "the order's changes in order: " + seen);
+        assertFalse(events.ended(), "a board's stream goes on");
+    }
+
+    /** Places an order, again while Kafka answers 503 just after coming back, and returns its id. */
+    private static String placedOnceAccepted(Http api, String customer, String drink) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (true) {
+            Http.Answer answer = api.placeOrder(customer, drink);
+            if (answer.status() == 201) {
+                return answer.json().get("order").get("id").asText();
+            }
+            if (answer.status() != 503 || System.nanoTime() > deadline) {
+                throw new AssertionError("the order was not accepted: " + answer);
+            }
+            Thread.sleep(500);
+        }
     }
 
     @Test
