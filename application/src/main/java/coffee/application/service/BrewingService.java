@@ -21,18 +21,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Queue;
-import java.util.Set;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -53,9 +48,9 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class BrewingService implements OrderProcessor, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(BrewingService.class.getName());
-    private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(5);
 
-    private final OrderPublisher publisher;
+    /** Publishes each status until Kafka acknowledges it. */
+    private final RetryingOrderPublisher statuses;
     private final OrderRepository knownOrders;
     private final Barista barista;
     private final Clock clock;
@@ -66,12 +61,8 @@ public final class BrewingService implements OrderProcessor, AutoCloseable {
     /** Baristas at work right now (at most {@code concurrency}). */
     private final AtomicInteger working = new AtomicInteger();
     private final ExecutorService baristas;
-    private final ScheduledExecutorService retries;
     /** Orders received and not yet fully handled, by id: at most one ticket per order. */
     private final ConcurrentHashMap<OrderId, Ticket> active = new ConcurrentHashMap<>();
-    /** Status publications still waiting for Kafka's acknowledgement. */
-    private final Set<CompletableFuture<Void>> unacknowledged = ConcurrentHashMap.newKeySet();
-    private volatile boolean closed;
 
     public BrewingService(OrderPublisher publisher, OrderRepository knownOrders, Barista barista, Clock clock,
             int concurrency) {
@@ -83,14 +74,13 @@ public final class BrewingService implements OrderProcessor, AutoCloseable {
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
         }
-        this.publisher = publisher;
+        this.statuses = new RetryingOrderPublisher(publisher);
         this.knownOrders = knownOrders;
         this.barista = barista;
         this.clock = clock;
         this.metrics = metrics;
         this.concurrency = concurrency;
         this.baristas = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("barista-", 1).factory());
-        this.retries = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("status-retry").factory());
     }
 
     @Override
@@ -281,45 +271,9 @@ public final class BrewingService implements OrderProcessor, AutoCloseable {
         }
     }
 
-    /**
-     * Publishes a status snapshot, retrying until Kafka acknowledges it: the broker may be away
-     * for a while, and giving up would leave the order unfinished. Stops trying on close.
-     */
+    /** Publishes a status snapshot; the handling waits for Kafka's acknowledgement, however long. */
     private CompletableFuture<Void> publishUntilAcknowledged(Order snapshot, RequestId requestId) {
-        CompletableFuture<Void> acknowledged = new CompletableFuture<>();
-        unacknowledged.add(acknowledged);
-        acknowledged.whenComplete((ignored, failure) -> unacknowledged.remove(acknowledged));
-        attemptPublish(new OrderStatusChanged(snapshot), requestId, acknowledged, 1);
-        return acknowledged;
-    }
-
-    private void attemptPublish(OrderStatusChanged event, RequestId requestId, CompletableFuture<Void> acknowledged,
-            int attempt) {
-        CompletionStage<Void> publication;
-        try {
-            publication = publisher.publish(event, requestId);
-        } catch (RuntimeException e) {
-            publication = CompletableFuture.failedFuture(e);
-        }
-        publication.whenComplete((ignored, failure) -> {
-            if (failure == null) {
-                acknowledged.complete(null);
-            } else if (closed) {
-                acknowledged.completeExceptionally(failure);
-            } else {
-                Duration delay = retryDelay(attempt);
-                LOG.log(Level.WARNING, () -> String.format(Locale.ROOT,
-                        "order_id=%s publishing status %s failed (attempt %s), retrying in %s ms: %s",
-                        event.orderId(), event.order().status().wireName(), attempt, delay.toMillis(), failure.getMessage()));
-                retries.schedule(() -> attemptPublish(event, requestId, acknowledged, attempt + 1),
-                        delay.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        });
-    }
-
-    private static Duration retryDelay(int attempt) {
-        long millis = 100L << Math.min(attempt, 6);
-        return Duration.ofMillis(Math.min(millis, MAX_RETRY_DELAY.toMillis()));
+        return statuses.publish(new OrderStatusChanged(snapshot), requestId);
     }
 
     /**
@@ -333,23 +287,13 @@ public final class BrewingService implements OrderProcessor, AutoCloseable {
         if (!baristas.awaitTermination(30, TimeUnit.SECONDS)) {
             baristas.shutdownNow();
         }
-        awaitAcknowledgements(Duration.ofSeconds(10));
-        closed = true;
-        retries.shutdownNow();
-        CancellationException stopped = new CancellationException("baristas stopped before Kafka acknowledged the status");
-        List.copyOf(unacknowledged).forEach(publication -> publication.completeExceptionally(stopped));
-    }
-
-    private void awaitAcknowledgements(Duration patience) throws InterruptedException {
-        try {
-            CompletableFuture.allOf(unacknowledged.toArray(CompletableFuture[]::new))
-                    .get(patience.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
+        if (!statuses.awaitAcknowledgements(Duration.ofSeconds(10))) {
             LOG.log(Level.WARNING, () -> String.format(Locale.ROOT,
                     "%s status updates were not acknowledged before shutdown; "
                     + "their orders will be handled again by the next consumer",
-                    unacknowledged.size()));
+                    statuses.unacknowledged()));
         }
+        statuses.close("baristas stopped before Kafka acknowledged the status");
     }
 
     private enum Stage { QUEUED, BREWING, CANCELLED, WITHDRAWN }
