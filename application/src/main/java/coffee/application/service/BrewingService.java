@@ -6,11 +6,11 @@ import coffee.application.port.out.Barista;
 import coffee.application.port.out.OrderMetrics;
 import coffee.application.port.out.OrderPublisher;
 import coffee.application.port.out.OrderRepository;
+import coffee.application.service.BrewingPolicy.Decision;
+import coffee.application.service.BrewingPolicy.Stage;
 import coffee.domain.Order;
 import coffee.domain.OrderCancelRequested;
 import coffee.domain.OrderId;
-import coffee.domain.OrderPlaced;
-import coffee.domain.OrderStatus;
 import coffee.domain.OrderStatusChanged;
 import coffee.domain.RequestId;
 import java.lang.System.Logger.Level;
@@ -36,10 +36,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Each order's status is published as it changes ({@code processing}, then {@code
  * completed}, or {@code cancelled}); an event counts as handled only once those statuses are
- * acknowledged, so a consumer that commits after handling never loses an order. Kafka
- * delivers at least once, so every decision first asks what is already known: an order that
- * reached a final status is never brewed again, a duplicate placement is handled once, and an
- * order a crashed consumer left {@code processing} is brewed again by the next one.
+ * acknowledged, so a consumer that commits after handling never loses an order. What to do
+ * with each event (brew, skip, cancel, refuse) is {@link BrewingPolicy}'s to decide from what
+ * is already known, since Kafka delivers at least once; this class carries it out.
  *
  * <p>{@code knownOrders} must hold the latest published status of the orders whose events
  * this service receives (the consumer side feeds it from the status topic before handing
@@ -88,16 +87,8 @@ public final class BrewingService implements OrderProcessor, AutoCloseable {
         List<Handling> handlings = new ArrayList<>(batch.size());
         List<Ticket> admitted = new ArrayList<>();
         for (IncomingOrderEvent incoming : batch) {
-            handlings.add(switch (incoming.event()) {
-                case OrderPlaced placed -> admit(placed.order(), incoming.requestId(), admitted);
-                case OrderCancelRequested cancel -> requestCancel(cancel.orderId(), incoming.requestId());
-                case OrderStatusChanged status -> {
-                    LOG.log(Level.WARNING, () -> String.format(Locale.ROOT,
-                            "order_id=%s ignored: a status change is not a command for baristas",
-                            status.orderId()));
-                    yield Finished.with(Outcome.IGNORED);
-                }
-            });
+            OrderId id = incoming.event().orderId();
+            handlings.add(carryOut(incoming, active.get(id), knownOrders.find(id), admitted));
         }
         // Baristas start only after the whole batch is read, so a cancel request polled in
         // the same batch as its order always finds the order still waiting.
@@ -156,22 +147,37 @@ public final class BrewingService implements OrderProcessor, AutoCloseable {
         return active.size();
     }
 
-    private Handling admit(Order order, RequestId requestId, List<Ticket> admitted) {
-        if (active.containsKey(order.id())) {
-            return duplicate(order.id(), requestId, "already waiting or brewing");
-        }
-        Optional<Order> known = knownOrders.find(order.id());
-        if (known.isPresent() && known.get().status().isFinal()) {
-            return duplicate(order.id(), requestId, "already " + known.get().status().wireName());
-        }
-        // an order a crashed consumer left processing had started brewing: too late to cancel it
-        boolean startedBefore = known.isPresent() && known.get().status() == OrderStatus.PROCESSING;
-        Ticket ticket = new Ticket(order, requestId, !startedBefore);
-        if (active.putIfAbsent(order.id(), ticket) != null) {
-            return duplicate(order.id(), requestId, "already waiting or brewing");
-        }
-        admitted.add(ticket);
-        return ticket;
+    /**
+     * Does what the policy decides for {@code incoming}, given the ticket held for its order (or
+     * null) and what is known of it. Where the ticket changed between deciding and doing,
+     * decides again on the ticket as it is now.
+     */
+    private Handling carryOut(IncomingOrderEvent incoming, Ticket ticket, Optional<Order> known,
+            List<Ticket> admitted) {
+        RequestId requestId = incoming.requestId();
+        OrderId id = incoming.event().orderId();
+        Optional<BrewingPolicy.ActiveTicket> held = Optional.ofNullable(ticket).map(Ticket::state);
+        return switch (BrewingPolicy.decide(incoming.event(), held, known)) {
+            case Decision.Admit admit -> {
+                Ticket admittedTicket = new Ticket(admit.order(), requestId, admit.cancellable());
+                Ticket earlier = active.putIfAbsent(id, admittedTicket);
+                if (earlier != null) {
+                    // placed twice at the same time: the other one is brewed
+                    yield carryOut(incoming, earlier, known, admitted);
+                }
+                admitted.add(admittedTicket);
+                yield admittedTicket;
+            }
+            case Decision.CancelWaiting cancel -> ticket.stage.compareAndSet(Stage.QUEUED, Stage.CANCELLED)
+                    ? cancelWaiting(ticket, requestId)
+                    // a barista took it (or it was withdrawn) meanwhile
+                    : carryOut(incoming, ticket, known, admitted);
+            case Decision.CancelKnown cancel -> cancelKnown(cancel.pending(), requestId);
+            case Decision.AlreadyCancelled cancelled -> Finished.with(Outcome.CANCELLED);
+            case Decision.Duplicate duplicate -> duplicate(id, requestId, duplicate.why());
+            case Decision.RejectCancel reject -> rejectCancel(id, requestId, reject.why());
+            case Decision.Ignore ignore -> ignore(incoming, ignore.why());
+        };
     }
 
     private Handling duplicate(OrderId id, RequestId requestId, String why) {
@@ -181,30 +187,17 @@ public final class BrewingService implements OrderProcessor, AutoCloseable {
         return Finished.with(Outcome.DUPLICATE);
     }
 
-    private Handling requestCancel(OrderId id, RequestId requestId) {
-        Ticket ticket = active.get(id);
-        if (ticket != null) {
-            if (ticket.cancellable && ticket.stage.compareAndSet(Stage.QUEUED, Stage.CANCELLED)) {
-                return cancelWaiting(ticket, requestId);
-            }
-            Stage stage = ticket.stage.get();
-            if (stage == Stage.CANCELLED) {
-                return Finished.with(Outcome.CANCELLED);
-            }
-            return rejectCancel(id, requestId, "brewing already started");
-        }
-        Optional<Order> known = knownOrders.find(id);
-        if (known.isEmpty()) {
+    private Handling ignore(IncomingOrderEvent incoming, String why) {
+        if (incoming.event() instanceof OrderCancelRequested) {
             LOG.log(Level.WARNING, () -> String.format(Locale.ROOT,
-                    "order_id=%s request_id=%s cancel ignored: no such order was placed",
-                    id, requestId));
-            return Finished.with(Outcome.IGNORED);
+                    "order_id=%s request_id=%s cancel ignored: %s",
+                    incoming.event().orderId(), incoming.requestId(), why));
+        } else {
+            LOG.log(Level.WARNING, () -> String.format(Locale.ROOT,
+                    "order_id=%s ignored: %s",
+                    incoming.event().orderId(), why));
         }
-        return switch (known.get().status()) {
-            case CANCELLED -> Finished.with(Outcome.CANCELLED);
-            case PENDING -> cancelKnown(known.get(), requestId);
-            case PROCESSING, COMPLETED -> rejectCancel(id, requestId, "already " + known.get().status().wireName());
-        };
+        return Finished.with(Outcome.IGNORED);
     }
 
     private Handling cancelWaiting(Ticket ticket, RequestId requestId) {
@@ -296,8 +289,6 @@ public final class BrewingService implements OrderProcessor, AutoCloseable {
         statuses.close("baristas stopped before Kafka acknowledged the status");
     }
 
-    private enum Stage { QUEUED, BREWING, CANCELLED, WITHDRAWN }
-
     /** One placed order on its way through the queue. */
     private final class Ticket implements Handling {
 
@@ -311,6 +302,10 @@ public final class BrewingService implements OrderProcessor, AutoCloseable {
             this.order = order;
             this.requestId = requestId;
             this.cancellable = cancellable;
+        }
+
+        BrewingPolicy.ActiveTicket state() {
+            return new BrewingPolicy.ActiveTicket(stage.get(), cancellable);
         }
 
         @Override
