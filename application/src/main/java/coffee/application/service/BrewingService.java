@@ -94,21 +94,9 @@ public final class BrewingService implements OrderProcessor, AutoCloseable {
         // the same batch as its order always finds the order still waiting.
         waiting.addAll(admitted);
         startBaristas();
-        handlings.forEach(handling -> handling.completion().thenAccept(this::count));
+        handlings.forEach(handling -> handling.completion()
+                .thenAccept(outcome -> HandlingCount.of(outcome).ifPresent(metrics::handled)));
         return handlings;
-    }
-
-    private void count(Outcome outcome) {
-        switch (outcome) {
-            case BREWED -> metrics.handled(OrderMetrics.Handling.BREWED);
-            case CANCELLED -> metrics.handled(OrderMetrics.Handling.CANCELLED);
-            case CANCEL_REJECTED -> metrics.handled(OrderMetrics.Handling.CANCEL_REJECTED);
-            case DUPLICATE -> metrics.handled(OrderMetrics.Handling.DUPLICATE);
-            case IGNORED -> metrics.handled(OrderMetrics.Handling.IGNORED);
-            case WITHDRAWN -> {
-                // handed to another consumer, which counts it when it handles it
-            }
-        }
     }
 
     /**
