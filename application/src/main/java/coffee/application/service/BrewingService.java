@@ -27,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -70,6 +71,13 @@ public final class BrewingService implements OrderProcessor, AutoCloseable {
 
     public BrewingService(OrderPublisher publisher, OrderRepository knownOrders, Barista barista, Clock clock,
             int concurrency, OrderMetrics metrics) {
+        this(publisher, knownOrders, barista, clock, concurrency, metrics,
+                Thread.ofVirtual().name("barista-", 1).factory());
+    }
+
+    /** With the threads baristas work on made by {@code baristaThreads}, so a test can count them. */
+    BrewingService(OrderPublisher publisher, OrderRepository knownOrders, Barista barista, Clock clock,
+            int concurrency, OrderMetrics metrics, ThreadFactory baristaThreads) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
         }
@@ -79,7 +87,7 @@ public final class BrewingService implements OrderProcessor, AutoCloseable {
         this.clock = clock;
         this.metrics = metrics;
         this.concurrency = concurrency;
-        this.baristas = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("barista-", 1).factory());
+        this.baristas = Executors.newThreadPerTaskExecutor(baristaThreads);
     }
 
     @Override

@@ -10,6 +10,7 @@ import coffee.application.port.in.IncomingOrderEvent;
 import coffee.application.port.in.OrderProcessor.Handling;
 import coffee.application.port.in.OrderProcessor.Outcome;
 import coffee.application.port.out.Barista;
+import coffee.application.port.out.OrderMetrics;
 import coffee.application.readmodel.InMemoryOrderRepository;
 import coffee.domain.Order;
 import coffee.domain.OrderCancelRequested;
@@ -21,7 +22,9 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -213,16 +216,34 @@ class BrewingServiceTest {
 
     @Test
     void baristas_work_in_parallel_up_to_the_concurrency() throws Exception {
-        BrewingService service = baristas(gatedBarista, 3);
+        CountingThreads baristaThreads = new CountingThreads();
+        service = new BrewingService(kafka, knownOrders, gatedBarista, Clock.fixed(T0, ZoneOffset.UTC), 3,
+                OrderMetrics.none(), baristaThreads);
 
         service.handle(batch(new OrderPlaced(aPendingOrder()), new OrderPlaced(aPendingOrder()),
                 new OrderPlaced(aPendingOrder()), new OrderPlaced(aPendingOrder())));
+        // Each barista set to work by now takes one order and waits at the gate, with an order
+        // still queued, so none steps down to make room for another: once they all started,
+        // what started is all that will until the gate opens.
+        gatedBarista.awaitStarted(baristaThreads.created());
 
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (gatedBarista.started().size() < 3 && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        Thread.sleep(50);
         assertEquals(3, gatedBarista.started().size());
+    }
+
+    /** Barista threads, counted as the service makes them. */
+    private static final class CountingThreads implements ThreadFactory {
+
+        private final ThreadFactory threads = Thread.ofVirtual().name("test-barista-", 1).factory();
+        private final AtomicInteger created = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            created.incrementAndGet();
+            return threads.newThread(task);
+        }
+
+        int created() {
+            return created.get();
+        }
     }
 }

@@ -5,7 +5,6 @@ import coffee.domain.Order;
 import coffee.domain.OrderId;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -14,12 +13,13 @@ public final class GatedBarista implements Barista {
 
     private final Semaphore permits = new Semaphore(0);
     private final List<OrderId> started = new CopyOnWriteArrayList<>();
-    private final CountDownLatch firstStarted = new CountDownLatch(1);
+    /** One permit per brew started, for tests to wait on. */
+    private final Semaphore startedSignals = new Semaphore(0);
 
     @Override
     public void brew(Order order) throws InterruptedException {
         started.add(order.id());
-        firstStarted.countDown();
+        startedSignals.release();
         permits.acquire();
     }
 
@@ -34,9 +34,16 @@ public final class GatedBarista implements Barista {
     }
 
     public void awaitFirstStarted() throws InterruptedException {
-        if (!firstStarted.await(5, TimeUnit.SECONDS)) {
-            throw new AssertionError("no brew started");
+        awaitStarted(1);
+    }
+
+    /** Waits until at least {@code count} brews have started. */
+    public void awaitStarted(int count) throws InterruptedException {
+        if (!startedSignals.tryAcquire(count, 5, TimeUnit.SECONDS)) {
+            throw new AssertionError("fewer than " + count + " brews started: " + started);
         }
+        // given back, so a later wait counts from the first brew again
+        startedSignals.release(count);
     }
 
     public List<OrderId> started() {
