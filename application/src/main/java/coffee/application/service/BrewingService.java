@@ -20,16 +20,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -55,12 +50,8 @@ public final class BrewingService implements OrderProcessor, AutoCloseable {
     private final Barista barista;
     private final Clock clock;
     private final OrderMetrics metrics;
-    private final int concurrency;
-    /** Orders admitted and waiting for a barista, first come first served. */
-    private final Queue<Ticket> waiting = new ConcurrentLinkedQueue<>();
-    /** Baristas at work right now (at most {@code concurrency}). */
-    private final AtomicInteger working = new AtomicInteger();
-    private final ExecutorService baristas;
+    /** Orders admitted and waiting, and the baristas (at most {@code concurrency}) brewing them. */
+    private final WorkQueue<Ticket> baristas;
     /** Orders received and not yet fully handled, by id: at most one ticket per order. */
     private final ConcurrentHashMap<OrderId, Ticket> active = new ConcurrentHashMap<>();
 
@@ -86,8 +77,7 @@ public final class BrewingService implements OrderProcessor, AutoCloseable {
         this.barista = barista;
         this.clock = clock;
         this.metrics = metrics;
-        this.concurrency = concurrency;
-        this.baristas = Executors.newThreadPerTaskExecutor(baristaThreads);
+        this.baristas = new WorkQueue<>(concurrency, baristaThreads, this::brew);
     }
 
     @Override
@@ -100,42 +90,10 @@ public final class BrewingService implements OrderProcessor, AutoCloseable {
         }
         // Baristas start only after the whole batch is read, so a cancel request polled in
         // the same batch as its order always finds the order still waiting.
-        waiting.addAll(admitted);
-        startBaristas();
+        baristas.addAll(admitted);
         handlings.forEach(handling -> handling.completion()
                 .thenAccept(outcome -> HandlingCount.of(outcome).ifPresent(metrics::handled)));
         return handlings;
-    }
-
-    /**
-     * Starts barista workers, up to the concurrency, while orders wait. A worker brews from the
-     * queue until it is empty: one hand-off per busy spell, not one per order.
-     */
-    private void startBaristas() {
-        while (!waiting.isEmpty()) {
-            int busy = working.get();
-            if (busy >= concurrency) {
-                return;
-            }
-            if (working.compareAndSet(busy, busy + 1)) {
-                baristas.execute(this::brewWhileOrdersWait);
-            }
-        }
-    }
-
-    private void brewWhileOrdersWait() {
-        try {
-            Ticket ticket;
-            while ((ticket = waiting.poll()) != null) {
-                brew(ticket);
-            }
-        } finally {
-            working.decrementAndGet();
-        }
-        // an order queued between our last look and stepping down still gets a barista
-        if (!waiting.isEmpty() && !baristas.isShutdown()) {
-            startBaristas();
-        }
     }
 
     /** How many orders are waiting or being brewed right now. */
@@ -272,10 +230,7 @@ public final class BrewingService implements OrderProcessor, AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         active.values().forEach(Ticket::withdraw);
-        baristas.shutdown();
-        if (!baristas.awaitTermination(30, TimeUnit.SECONDS)) {
-            baristas.shutdownNow();
-        }
+        baristas.shutdown(Duration.ofSeconds(30));
         if (!statuses.awaitAcknowledgements(Duration.ofSeconds(10))) {
             LOG.log(Level.WARNING, () -> String.format(Locale.ROOT,
                     "%s status updates were not acknowledged before shutdown; "
