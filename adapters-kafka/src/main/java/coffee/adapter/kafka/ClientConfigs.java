@@ -159,8 +159,31 @@ final class ClientConfigs {
         // when the node resumes, by a coordinator that no longer knows its members: the consumer
         // takes that for an expulsion and loses its partitions (ClusterFaultIT's frozen node). Each
         // request waits as long as any other call to Kafka here; the client retries the rest.
-        config.putIfAbsent(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) settings.timeout().toMillis());
+        config.putIfAbsent(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, consumerRequestTimeoutMs(settings));
         return config;
+    }
+
+    /**
+     * How long a consumer's request waits for an answer: the timeout, but never less than a fetch
+     * may rightly take (the broker holds a fetch up to {@code fetch.max.wait.ms} when there is
+     * nothing to read), or a quiet topic's every fetch would time out.
+     */
+    static int consumerRequestTimeoutMs(KafkaSettings settings) {
+        Object fetchWait = settings.clientProperties().get(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG);
+        long fetchWaitMs = fetchWait == null ? DEFAULT_FETCH_MAX_WAIT_MS : parsedOr(fetchWait, DEFAULT_FETCH_MAX_WAIT_MS);
+        return (int) Math.max(settings.timeout().toMillis(), fetchWaitMs + FETCH_ANSWER_SLACK_MS);
+    }
+
+    private static final long DEFAULT_FETCH_MAX_WAIT_MS = 500;
+    private static final long FETCH_ANSWER_SLACK_MS = 1000;
+
+    /** A value Kafka would refuse is reported when the client is built; here it only must not throw. */
+    private static long parsedOr(Object value, long fallback) {
+        try {
+            return Long.parseLong(String.valueOf(value).strip());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
     }
 
     private static Map<String, Object> common(KafkaSettings settings, String clientId) {

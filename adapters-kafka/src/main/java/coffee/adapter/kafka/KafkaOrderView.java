@@ -191,7 +191,8 @@ public final class KafkaOrderView implements OrderView, AutoCloseable {
         // partitions have new leaders within seconds. So each request waits as long as any other
         // call to Kafka here; Kafka Streams retries what times out.
         int requestTimeoutMs = (int) kafka.timeout().toMillis();
-        config.put(StreamsConfig.consumerPrefix(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG), requestTimeoutMs);
+        config.put(StreamsConfig.consumerPrefix(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG),
+                ClientConfigs.consumerRequestTimeoutMs(kafka));
         config.put(StreamsConfig.producerPrefix(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG), requestTimeoutMs);
         // there is no global store; said only so Kafka Streams does not warn at every start
         config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);

@@ -2,6 +2,7 @@ package coffee.adapter.kafka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -92,5 +93,17 @@ class ClientConfigsTest {
         assertEquals(5_000, ClientConfigs.feedConsumer(settings, "test").get(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG));
         assertEquals("1000", ClientConfigs.groupConsumer(withProperties(Map.of("request.timeout.ms", "1000")), "test")
                 .get(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG), "tuning, so the user's own value wins");
+    }
+
+    @Test
+    void a_consumer_request_outlasts_a_fetch_the_broker_may_hold_however_short_the_timeout() {
+        KafkaSettings quick = withProperties(Map.of()).withTimeout(Duration.ofMillis(100));
+        KafkaSettings longFetches = withProperties(Map.of("fetch.max.wait.ms", "3000"));
+
+        // the broker holds a fetch for up to fetch.max.wait.ms (500 ms by default) when there is nothing to read
+        assertEquals(1_500, ClientConfigs.groupConsumer(quick, "test").get(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG));
+        assertEquals(1_500, ClientConfigs.feedConsumer(quick, "test").get(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG));
+        assertEquals(5_000, ClientConfigs.groupConsumer(longFetches, "test").get(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG));
+        assertEquals(4_000, ClientConfigs.consumerRequestTimeoutMs(longFetches.withTimeout(Duration.ofMillis(1000))));
     }
 }
