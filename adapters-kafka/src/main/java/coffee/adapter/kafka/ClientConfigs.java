@@ -80,7 +80,7 @@ final class ClientConfigs {
         // per record (a timer per record cost as much CPU as Kafka's own network thread).
         long metadataMs = Math.max(50, timeoutMs / 2);
         long deliveryMs = Math.max(50, timeoutMs - metadataMs);
-        long linger = lingerMillis(config.get(ProducerConfig.LINGER_MS_CONFIG));
+        long linger = wholeMillis(ProducerConfig.LINGER_MS_CONFIG, config.get(ProducerConfig.LINGER_MS_CONFIG));
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, metadataMs);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) deliveryMs);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1, Math.min(30_000, deliveryMs - linger)));
@@ -115,11 +115,11 @@ final class ClientConfigs {
     }
 
     /** From kafka.properties it is text, from our default a number; refused like Kafka refuses a value. */
-    private static long lingerMillis(Object value) {
+    private static long wholeMillis(String property, Object value) {
         try {
             return Long.parseLong(String.valueOf(value).strip());
         } catch (NumberFormatException e) {
-            throw new ConfigException(ProducerConfig.LINGER_MS_CONFIG, value, "not a whole number of milliseconds");
+            throw new ConfigException(property, value, "not a whole number of milliseconds");
         }
     }
 
@@ -169,22 +169,13 @@ final class ClientConfigs {
      * nothing to read), or a quiet topic's every fetch would time out.
      */
     static int consumerRequestTimeoutMs(KafkaSettings settings) {
-        Object fetchWait = settings.clientProperties().get(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG);
-        long fetchWaitMs = fetchWait == null ? DEFAULT_FETCH_MAX_WAIT_MS : parsedOr(fetchWait, DEFAULT_FETCH_MAX_WAIT_MS);
+        long fetchWaitMs = wholeMillis(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, settings.clientProperties()
+                .getOrDefault(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, Long.toString(DEFAULT_FETCH_MAX_WAIT_MS)));
         return (int) Math.max(settings.timeout().toMillis(), fetchWaitMs + FETCH_ANSWER_SLACK_MS);
     }
 
     private static final long DEFAULT_FETCH_MAX_WAIT_MS = 500;
     private static final long FETCH_ANSWER_SLACK_MS = 1000;
-
-    /** A value Kafka would refuse is reported when the client is built; here it only must not throw. */
-    private static long parsedOr(Object value, long fallback) {
-        try {
-            return Long.parseLong(String.valueOf(value).strip());
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
-    }
 
     private static Map<String, Object> common(KafkaSettings settings, String clientId) {
         Map<String, Object> config = new HashMap<>(settings.clientProperties());
