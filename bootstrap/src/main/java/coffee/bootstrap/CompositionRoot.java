@@ -65,7 +65,7 @@ final class CompositionRoot {
         HelidonOrderMetrics metrics = new HelidonOrderMetrics();
         OrderPublisher publisher = new TimedOrderPublisher(kafka.publisher(), metrics);
         OrderUseCases useCases = new OrderUseCases(
-                new PlaceOrderService(publisher, view, OrderIds.random(), CLOCK, metrics),
+                new PlaceOrderService(publisher, view, OrderIds.random(), CLOCK, metrics, kafka.settings().timeout()),
                 new CancelOrderService(publisher, view, CLOCK,
                         Duration.ofMillis(config.get(Settings.CANCEL_TIMEOUT_MS)), metrics),
                 new OrderQueries(view),

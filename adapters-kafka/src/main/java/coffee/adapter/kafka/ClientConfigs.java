@@ -75,10 +75,14 @@ final class ClientConfigs {
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, settings.acks() == KafkaSettings.Acks.ALL);
         config.put(ProducerConfig.RETRIES_CONFIG, settings.retries());
         // A dead broker must turn into an error within the timeout, not the default two minutes.
-        // send() may wait for metadata (max.block.ms), then the record for its acknowledgement
-        // (delivery.timeout.ms): half the budget each keeps the whole within it, with no timer
-        // per record (a timer per record cost as much CPU as Kafka's own network thread).
-        long metadataMs = Math.max(50, timeoutMs / 2);
+        // send() may wait for metadata or buffer space (max.block.ms), then the record for its
+        // acknowledgement (delivery.timeout.ms): together within the budget, with no timer per
+        // record (a timer per record cost as much CPU as Kafka's own network thread). The
+        // acknowledgement gets nine tenths: send() blocks only when a topic is new to the client or
+        // the buffer is full, while a partition whose leader died needs the dead node fenced and a
+        // new leader elected (3 s on a local cluster) before its records go through; with half the
+        // budget (2.5 s) they ran out first and half of the refusals of a leader kill were these.
+        long metadataMs = Math.max(50, timeoutMs / 10);
         long deliveryMs = Math.max(50, timeoutMs - metadataMs);
         long linger = wholeMillis(ProducerConfig.LINGER_MS_CONFIG, config.get(ProducerConfig.LINGER_MS_CONFIG));
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, metadataMs);

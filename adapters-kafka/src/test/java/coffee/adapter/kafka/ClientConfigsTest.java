@@ -26,9 +26,9 @@ class ClientConfigsTest {
 
         assertEquals("10", producer.get(ProducerConfig.LINGER_MS_CONFIG));
         assertEquals("SASL_SSL", producer.get("security.protocol"));
-        assertEquals(2490, producer.get(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG));
-        assertEquals(2500L, producer.get(ProducerConfig.MAX_BLOCK_MS_CONFIG));
-        assertEquals(2500, producer.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG));
+        assertEquals(4490, producer.get(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG));
+        assertEquals(500L, producer.get(ProducerConfig.MAX_BLOCK_MS_CONFIG));
+        assertEquals(4500, producer.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG));
     }
 
     @Test
@@ -56,7 +56,7 @@ class ClientConfigsTest {
 
         assertEquals("all", producer.get(ProducerConfig.ACKS_CONFIG));
         assertEquals(true, producer.get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG));
-        assertEquals(2500, producer.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG));
+        assertEquals(4500, producer.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG));
         assertEquals(false, consumer.get(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG));
     }
 
@@ -67,7 +67,7 @@ class ClientConfigsTest {
         Map<String, Object> statuses = ClientConfigs.statusProducer(settings, "test");
 
         assertEquals(60_000, ((Number) statuses.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG)).intValue());
-        assertEquals(2_500, ((Number) orders.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG)).intValue());
+        assertEquals(4_500, ((Number) orders.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG)).intValue());
         // each request is still bounded: one to a dead leader is sent again to the next leader
         assertEquals(orders.get(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG), statuses.get(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG));
         assertEquals(true, statuses.get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG));

@@ -12,7 +12,9 @@ import coffee.domain.Order;
 import coffee.domain.OrderId;
 import coffee.domain.OrderPlaced;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Places orders: publishes {@code order_placed} and answers only after Kafka acknowledged it.
@@ -21,6 +23,11 @@ import java.util.Optional;
  * same order wherever and whenever it arrives; a retry of an order the view already holds is
  * answered from it without publishing again. The order reaches the view through Kafka, like
  * every other: the view reads its writes, so a {@code GET} right after the answer finds it.
+ *
+ * <p>One answer, one budget: the publisher's own timeouts add up to {@code patience}, and when
+ * the check of an idempotency key has spent part of it (the view waits for Kafka while a
+ * partition changes leader), the wait for the acknowledgement gets only what is left. An order
+ * refused so may still be written; its key makes the retry find it instead of placing it twice.
  */
 public final class PlaceOrderService implements PlaceOrder {
 
@@ -29,6 +36,7 @@ public final class PlaceOrderService implements PlaceOrder {
     private final OrderIds ids;
     private final Clock clock;
     private final OrderMetrics metrics;
+    private final long patienceMs;
 
     public PlaceOrderService(OrderPublisher publisher, OrderView orders, OrderIds ids, Clock clock) {
         this(publisher, orders, ids, clock, OrderMetrics.none());
@@ -36,11 +44,21 @@ public final class PlaceOrderService implements PlaceOrder {
 
     public PlaceOrderService(OrderPublisher publisher, OrderView orders, OrderIds ids, Clock clock,
             OrderMetrics metrics) {
+        this(publisher, orders, ids, clock, metrics, Duration.ofMillis(Long.MAX_VALUE));
+    }
+
+    /**
+     * @param patience how long one order may take in all, the check of its idempotency key
+     *     included; the publisher is expected to give up within it on its own
+     */
+    public PlaceOrderService(OrderPublisher publisher, OrderView orders, OrderIds ids, Clock clock,
+            OrderMetrics metrics, Duration patience) {
         this.publisher = publisher;
         this.orders = orders;
         this.ids = ids;
         this.clock = clock;
         this.metrics = metrics;
+        this.patienceMs = patience.toMillis();
     }
 
     @Override
@@ -57,12 +75,25 @@ public final class PlaceOrderService implements PlaceOrder {
 
     private PlaceOrderResult decide(PlaceOrderCommand command) {
         OrderId id = command.idempotencyKey().map(OrderId::derivedFrom).orElseGet(ids::next);
-        Optional<PlaceOrderResult> replay = command.idempotencyKey().flatMap(key -> answerRetry(id, command));
-        if (replay.isPresent()) {
-            return replay.get();
+        long checked = 0;
+        if (command.idempotencyKey().isPresent()) {
+            long started = clock.millis();
+            Optional<PlaceOrderResult> replay = answerRetry(id, command);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+            checked = Math.max(0, clock.millis() - started);
+        }
+        if (checked >= patienceMs) {
+            return new PlaceOrderResult.NotConfirmed("checking the idempotency key took " + checked
+                    + " ms, the whole of the " + patienceMs + " ms an order may take; nothing was published");
         }
         Order order = Order.place(id, command.customer(), command.drink(), clock.instant());
-        Optional<String> failure = Publishing.await(publisher.publish(new OrderPlaced(order), command.requestId()));
+        CompletionStage<Void> publication = publisher.publish(new OrderPlaced(order), command.requestId());
+        // a bound of its own only for the orders whose check waited: the others are bounded by the publisher
+        Optional<String> failure = checked == 0 ? Publishing.await(publication)
+                : Publishing.await(publication, patienceMs - checked, "of the " + patienceMs
+                        + " ms an order may take, after " + checked + " ms checking the idempotency key");
         if (failure.isPresent()) {
             return new PlaceOrderResult.NotConfirmed(failure.get());
         }

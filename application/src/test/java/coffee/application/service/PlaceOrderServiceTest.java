@@ -7,18 +7,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coffee.application.port.in.PlaceOrderCommand;
 import coffee.application.port.in.PlaceOrderResult;
+import coffee.application.port.out.OrderMetrics;
+import coffee.application.port.out.OrderPublisher;
+import coffee.application.port.out.OrderView;
 import coffee.application.readmodel.InMemoryOrderRepository;
 import coffee.domain.Drink;
 import coffee.domain.IdempotencyKey;
 import coffee.domain.Order;
 import coffee.domain.OrderId;
 import coffee.domain.OrderPlaced;
+import coffee.domain.OrderQuery;
 import coffee.domain.OrderStatus;
 import coffee.domain.RequestId;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class PlaceOrderServiceTest {
@@ -99,5 +108,86 @@ class PlaceOrderServiceTest {
 
         Order order = assertInstanceOf(PlaceOrderResult.Accepted.class, retry).order();
         assertEquals(OrderId.derivedFrom(new IdempotencyKey("key-1")), order.id());
+    }
+
+    @Test
+    void a_key_check_that_took_the_whole_patience_refuses_the_order_without_publishing_it() {
+        TickingClock clock = new TickingClock();
+        PlaceOrderService patient = new PlaceOrderService(kafka, slowToCheck(clock, Duration.ofMillis(5_000)),
+                () -> NEXT_ID, clock, OrderMetrics.none(), Duration.ofMillis(5_000));
+
+        PlaceOrderResult result = patient.place(PlaceOrderCommand.of("Ann", "latte", "key-1", REQUEST));
+
+        assertTrue(assertInstanceOf(PlaceOrderResult.NotConfirmed.class, result).reason().contains("nothing was published"));
+        assertEquals(List.of(), kafka.published());
+    }
+
+    @Test
+    void after_a_slow_key_check_the_wait_for_kafka_gets_only_what_is_left_of_the_patience() {
+        TickingClock clock = new TickingClock();
+        OrderPublisher silent = (event, requestId) -> new CompletableFuture<>();
+        PlaceOrderService patient = new PlaceOrderService(silent, slowToCheck(clock, Duration.ofMillis(4_980)),
+                () -> NEXT_ID, clock, OrderMetrics.none(), Duration.ofMillis(5_000));
+
+        PlaceOrderResult result = patient.place(PlaceOrderCommand.of("Ann", "latte", "key-1", REQUEST));
+
+        assertTrue(assertInstanceOf(PlaceOrderResult.NotConfirmed.class, result).reason()
+                .contains("within the 20 ms left"), "answered within the patience rather than hanging on Kafka");
+    }
+
+    @Test
+    void after_a_slow_key_check_an_acknowledged_order_is_accepted() {
+        TickingClock clock = new TickingClock();
+        PlaceOrderService patient = new PlaceOrderService(kafka, slowToCheck(clock, Duration.ofMillis(4_000)),
+                () -> NEXT_ID, clock, OrderMetrics.none(), Duration.ofMillis(5_000));
+
+        assertInstanceOf(PlaceOrderResult.Accepted.class,
+                patient.place(PlaceOrderCommand.of("Ann", "latte", "key-1", REQUEST)));
+    }
+
+    /** The view of {@link #orders}, whose every lookup takes {@code took} by the clock. */
+    private OrderView slowToCheck(TickingClock clock, Duration took) {
+        return new OrderView() {
+            @Override
+            public Optional<Order> find(OrderId id) {
+                clock.advance(took);
+                return orders.find(id);
+            }
+
+            @Override
+            public List<Order> list(OrderQuery query) {
+                return orders.list(query);
+            }
+
+            @Override
+            public Optional<Order> awaitStatus(OrderId id, OrderStatus wanted, Duration timeout)
+                    throws InterruptedException {
+                return orders.awaitStatus(id, wanted, timeout);
+            }
+        };
+    }
+
+    /** A clock that moves only when told. */
+    private static final class TickingClock extends Clock {
+        private Instant now = T0;
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
     }
 }
