@@ -28,6 +28,7 @@ final class Lifecycle {
      * warnings shows where a role listens and when it stopped.
      */
     static final System.Logger ANNOUNCE = System.getLogger(Lifecycle.class.getName());
+    private static final System.Logger LOG = System.getLogger(Lifecycle.class.getName() + ".start");
     /** Longer than any role needs to stop; past it the JVM exits anyway. */
     private static final long STOP_PATIENCE_SECONDS = 60;
     /** Never released: the hook holds the JVM until halt() or its patience runs out. */
@@ -55,16 +56,28 @@ final class Lifecycle {
         AutoCloseable role;
         try {
             role = start.call();
-        } catch (StoppedWhileStarting stopped) {
+        } catch (Exception | Error e) {
+            if (!stoppedWhileStarting(e, shuttingDown)) {
+                removeHook(hook);
+                throw e;
+            }
             ANNOUNCE.log(Level.INFO, "stopped before it was ready");
+            LOG.log(Level.DEBUG, "the start ended with", e);
             return;
-        } catch (Exception e) {
-            removeHook(hook);
-            throw e;
         }
         stopRequested.await();
         ANNOUNCE.log(Level.INFO, "stopping");
         role.close();
+    }
+
+    /**
+     * Whether a start that failed so was really stopped: by a stop asked for while it waited, or
+     * by anything it did after a stop was asked for. Once the JVM shuts down, libraries fail in
+     * ways of their own (Helidon's web client cannot add its shutdown hook and its class fails to
+     * initialise); that is the stop the user asked for, not an error to report with exit code 1.
+     */
+    static boolean stoppedWhileStarting(Throwable failure, boolean stopAsked) {
+        return failure instanceof StoppedWhileStarting || stopAsked;
     }
 
     /**

@@ -9,7 +9,10 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
@@ -35,7 +38,7 @@ final class Logging {
         configure(ours, format, Level.WARN);
         if (ours.isGreaterOrEqual(Level.WARN)) {
             // where a role listens, and that it stopped, shows at every level (Lifecycle.ANNOUNCE)
-            ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Lifecycle.class.getName()).setLevel(Level.INFO);
+            context().getLogger(Lifecycle.class.getName()).setLevel(Level.INFO);
         }
     }
 
@@ -53,12 +56,39 @@ final class Logging {
             configure(wanted.isGreaterOrEqual(Level.WARN) ? wanted : Level.WARN, format, Level.ERROR);
         } else {
             configure(Level.WARN, format, Level.WARN);
-            ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(OWN_LOGGERS).setLevel(wanted);
+            context().getLogger(OWN_LOGGERS).setLevel(wanted);
+        }
+    }
+
+    /**
+     * Logback's context. While SLF4J initialises on another thread, it hands out a stand-in
+     * instead: SIGTERM in the first second of a start makes the JDK log {@code Runtime.exit} from
+     * the signal's thread, and casting the stand-in ended the start with a stack trace.
+     */
+    private static LoggerContext context() {
+        return firstOfType(LoggerFactory::getILoggerFactory, LoggerContext.class, SLF4J_PATIENCE);
+    }
+
+    private static final Duration SLF4J_PATIENCE = Duration.ofSeconds(10);
+
+    /** Asks {@code source} until it gives a {@code type}, for up to {@code patience}. */
+    static <T> T firstOfType(Supplier<?> source, Class<T> type, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            Object given = source.get();
+            if (type.isInstance(given)) {
+                return type.cast(given);
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("logging did not start: " + given.getClass().getName()
+                        + " where " + type.getName() + " was expected");
+            }
+            LockSupport.parkNanos(1_000_000);
         }
     }
 
     private static void configure(Level level, String format, Level kafkaLevel) {
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        LoggerContext context = context();
         context.reset();
 
         ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
@@ -117,6 +147,6 @@ final class Logging {
 
     /** Flushes what is queued; call before the process exits. */
     static void flush() {
-        ((LoggerContext) LoggerFactory.getILoggerFactory()).stop();
+        context().stop();
     }
 }
