@@ -14,7 +14,7 @@ final class Settings {
     static final Setting<Integer> SERVER_PORT = new Setting<>("server.port", "SERVER_PORT", "3000",
             Parsers.port(), "HTTP port of the producer's API; 0 picks a free one.");
     static final Setting<String> SERVER_HOST = new Setting<>("server.host", "SERVER_HOST", "0.0.0.0",
-            Parsers.host(), "Address the API listens on: a host name or an IP address.");
+            AddressParsers.host(), "Address the API listens on: a host name or an IP address.");
     static final Setting<Integer> SERVER_MAX_BODY_BYTES = new Setting<>("server.max_body_bytes",
             "SERVER_MAX_BODY_BYTES", "16384", Parsers.intRange(256, 1024 * 1024),
             "Largest request body accepted; larger ones get 413.");
@@ -23,14 +23,14 @@ final class Settings {
             "Connections the API keeps open at once; more wait to be accepted. Each holds heap (~32 KB for "
                     + "an event stream): raise it with the heap (JAVA_OPTS=-Xmx...).");
     static final Setting<List<String>> CORS_ALLOWED_ORIGINS = new Setting<>("server.cors_allowed_origins",
-            "CORS_ALLOWED_ORIGINS", "*", Parsers.origins(),
+            "CORS_ALLOWED_ORIGINS", "*", AddressParsers.origins(),
             "Origins browsers may call the API from (JSON array or comma list of scheme://host[:port]); * allows any.");
     static final Setting<Optional<String>> API_KEY = new Setting<>("server.api_key", "API_KEY", "",
             Parsers.optionalText(),
             "When set, POST and DELETE requests need Authorization: Bearer <key> (401 otherwise). Empty: open.",
             true);
     static final Setting<Optional<String>> SERVER_ADVERTISED_URL = new Setting<>("server.advertised_url",
-            "SERVER_ADVERTISED_URL", "", Parsers.optionalHttpUrl(),
+            "SERVER_ADVERTISED_URL", "", AddressParsers.optionalHttpUrl(),
             "How other producer instances reach this one's API, e.g. http://10.0.0.5:3000; set it on every "
                     + "instance when producers run on more than one machine. Empty: http://localhost:<port>.");
     static final Setting<Integer> EVENTS_HEARTBEAT_MS = new Setting<>("events.heartbeat_ms", "EVENTS_HEARTBEAT_MS",
@@ -52,7 +52,7 @@ final class Settings {
             "10000", Parsers.intRange(0, 10_000_000),
             "Recent changes a producer keeps so event-stream clients resume with Last-Event-ID; older ones are not replayed.");
     static final Setting<List<String>> KAFKA_BROKERS = new Setting<>("kafka.brokers", "KAFKA_BROKERS",
-            "localhost:9092", Parsers.brokers(),
+            "localhost:9092", AddressParsers.brokers(),
             "Kafka bootstrap servers, as a JSON array or comma list. `serve` starts its own broker unless set.");
     static final Setting<String> KAFKA_TOPIC = new Setting<>("kafka.topic", "KAFKA_TOPIC", "coffee_orders",
             Parsers.topic(), "Topic of order commands (order_placed, order_cancel_requested).");
@@ -124,14 +124,14 @@ final class Settings {
     static final Setting<Integer> BROKER_NODE_ID = new Setting<>("broker.node_id", "BROKER_NODE_ID", "1",
             Parsers.intRange(1, 10_000), "This node's id in the quorum (one of broker.voters).");
     static final Setting<String> BROKER_HOST = new Setting<>("broker.host", "BROKER_HOST", "127.0.0.1",
-            Parsers.host(), "Address the broker listens on and gives clients and the other nodes.");
+            AddressParsers.host(), "Address the broker listens on and gives clients and the other nodes.");
     static final Setting<Integer> BROKER_CONTROLLER_PORT = new Setting<>("broker.controller_port",
             "BROKER_CONTROLLER_PORT", "0", Parsers.port(),
             "Controller port of this node, as broker.voters names it; 0 picks a free one (single node only).");
     static final Setting<List<String>> BROKER_VOTERS = new Setting<>("broker.voters", "BROKER_VOTERS", "",
-            Parsers.voters(), "Every controller of a multi-node quorum, id@host:port each; empty: this node alone.");
+            AddressParsers.voters(), "Every controller of a multi-node quorum, id@host:port each; empty: this node alone.");
     static final Setting<Optional<String>> BROKER_CLUSTER_ID = new Setting<>("broker.cluster_id",
-            "BROKER_CLUSTER_ID", "", Parsers.clusterId(),
+            "BROKER_CLUSTER_ID", "", AddressParsers.clusterId(),
             "Id fresh storage is formatted with, the same on every node; empty: derived from broker.voters.");
     static final Setting<String> LOG_LEVEL = new Setting<>("log.level", "LOG_LEVEL", "info",
             Parsers.oneOf("trace", "debug", "info", "warn", "error"), "Level of this system's own logs.");

@@ -2,6 +2,7 @@ package coffee.adapter.cli;
 
 import coffee.adapter.cli.Launcher.Role;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,11 +15,61 @@ final class ServeCommands {
     private ServeCommands() {
     }
 
+    /** Collects the flags of a group of options, by setting key: a mixin shared by the roles that take them. */
+    abstract static class RoleFlags {
+
+        final Map<String, String> flags = new LinkedHashMap<>();
+    }
+
+    /** The HTTP producer's flags. */
+    static final class HttpFlags extends RoleFlags {
+
+        @Option(names = "--port", paramLabel = "PORT", description = "HTTP port (SERVER_PORT; default 3000).")
+        void port(String value) {
+            flags.put("server.port", value);
+        }
+    }
+
+    /** The consumer's flags. */
+    static final class BrewingFlags extends RoleFlags {
+
+        @Option(names = "--brew-time-ms", paramLabel = "MS",
+                description = "How long brewing one drink takes (BREW_TIME_MS; default 800).")
+        void brewTime(String value) {
+            flags.put("brew.time_ms", value);
+        }
+
+        @Option(names = "--concurrency", paramLabel = "N",
+                description = "Baristas brewing in parallel in the consumer (CONSUMER_CONCURRENCY; default 4).")
+        void concurrency(String value) {
+            flags.put("consumer.concurrency", value);
+        }
+    }
+
+    /** The embedded broker's flags (`serve` and `broker`). */
+    static final class BrokerFlags extends RoleFlags {
+
+        @Option(names = "--broker-port", paramLabel = "PORT",
+                description = "Client port of the embedded broker; with `broker --nodes`, the first node's "
+                        + "(BROKER_PORT; default 9092).")
+        void brokerPort(String value) {
+            flags.put("broker.port", value);
+        }
+
+        @Option(names = "--data-dir", paramLabel = "DIR",
+                description = "Where the embedded broker keeps its data; with `broker --nodes`, DIR-1, DIR-2, ... "
+                        + "(BROKER_DATA_DIR; default ./.coffee/kafka).")
+        void dataDir(String value) {
+            flags.put("broker.data_dir", value);
+        }
+    }
+
     /** Runs a role with the settings its flags collected. */
     abstract static class ServeRole implements Callable<Integer> {
 
         private final Launcher launcher;
         private final Role role;
+        /** The role's own flags, those no other role takes. */
         final Map<String, String> flags = new LinkedHashMap<>();
 
         @Mixin
@@ -32,10 +83,14 @@ final class ServeCommands {
         @Override
         public Integer call() throws Exception {
             Map<String, String> all = new LinkedHashMap<>(settings.asMap());
+            shared().forEach(group -> all.putAll(group.flags));
             all.putAll(flags);
             launcher.serve(role, all);
             return ExitCodes.OK;
         }
+
+        /** The groups of flags this role shares with others (its mixins). */
+        abstract List<RoleFlags> shared();
     }
 
     @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -45,37 +100,22 @@ final class ServeCommands {
                 "With KAFKA_BROKERS (or --brokers) set, uses that cluster instead of starting a broker."})
     static final class All extends ServeRole {
 
+        @Mixin
+        HttpFlags http;
+
+        @Mixin
+        BrewingFlags brewing;
+
+        @Mixin
+        BrokerFlags broker;
+
         All(Launcher launcher) {
             super(launcher, Role.ALL_IN_ONE);
         }
 
-        @Option(names = "--port", paramLabel = "PORT", description = "HTTP port (SERVER_PORT; default 3000).")
-        void port(String value) {
-            flags.put("server.port", value);
-        }
-
-        @Option(names = "--brew-time-ms", paramLabel = "MS",
-                description = "How long brewing one drink takes (BREW_TIME_MS; default 800).")
-        void brewTime(String value) {
-            flags.put("brew.time_ms", value);
-        }
-
-        @Option(names = "--concurrency", paramLabel = "N",
-                description = "Baristas brewing in parallel in the consumer (CONSUMER_CONCURRENCY; default 4).")
-        void concurrency(String value) {
-            flags.put("consumer.concurrency", value);
-        }
-
-        @Option(names = "--broker-port", paramLabel = "PORT",
-                description = "Port of the embedded broker (BROKER_PORT; default 9092).")
-        void brokerPort(String value) {
-            flags.put("broker.port", value);
-        }
-
-        @Option(names = "--data-dir", paramLabel = "DIR",
-                description = "Where the embedded broker keeps its data (BROKER_DATA_DIR; default ./.coffee/kafka).")
-        void dataDir(String value) {
-            flags.put("broker.data_dir", value);
+        @Override
+        List<RoleFlags> shared() {
+            return List.of(http, brewing, broker);
         }
     }
 
@@ -84,13 +124,16 @@ final class ServeCommands {
                     + "default localhost:9092). Run several behind a load balancer; each sees every order.")
     static final class Producer extends ServeRole {
 
+        @Mixin
+        HttpFlags http;
+
         Producer(Launcher launcher) {
             super(launcher, Role.PRODUCER);
         }
 
-        @Option(names = "--port", paramLabel = "PORT", description = "HTTP port (SERVER_PORT; default 3000).")
-        void port(String value) {
-            flags.put("server.port", value);
+        @Override
+        List<RoleFlags> shared() {
+            return List.of(http);
         }
     }
 
@@ -99,20 +142,16 @@ final class ServeCommands {
                     + "parallelism; they share the partitions as one consumer group.")
     static final class Consumer extends ServeRole {
 
+        @Mixin
+        BrewingFlags brewing;
+
         Consumer(Launcher launcher) {
             super(launcher, Role.CONSUMER);
         }
 
-        @Option(names = "--brew-time-ms", paramLabel = "MS",
-                description = "How long brewing one drink takes (BREW_TIME_MS; default 800).")
-        void brewTime(String value) {
-            flags.put("brew.time_ms", value);
-        }
-
-        @Option(names = "--concurrency", paramLabel = "N",
-                description = "Baristas brewing in parallel (CONSUMER_CONCURRENCY; default 4).")
-        void concurrency(String value) {
-            flags.put("consumer.concurrency", value);
+        @Override
+        List<RoleFlags> shared() {
+            return List.of(brewing);
         }
     }
 
@@ -128,21 +167,16 @@ final class ServeCommands {
                         + "(docs/operations.md)."})
     static final class Broker extends ServeRole {
 
+        @Mixin
+        BrokerFlags storage;
+
         Broker(Launcher launcher) {
             super(launcher, Role.BROKER);
         }
 
-        @Option(names = "--broker-port", paramLabel = "PORT",
-                description = "Client port; with --nodes, the first node's (BROKER_PORT; default 9092).")
-        void brokerPort(String value) {
-            flags.put("broker.port", value);
-        }
-
-        @Option(names = "--data-dir", paramLabel = "DIR",
-                description = "Where the broker keeps its data; with --nodes, DIR-1, DIR-2, ... "
-                        + "(BROKER_DATA_DIR; default ./.coffee/kafka).")
-        void dataDir(String value) {
-            flags.put("broker.data_dir", value);
+        @Override
+        List<RoleFlags> shared() {
+            return List.of(storage);
         }
 
         @Option(names = "--nodes", paramLabel = "N",

@@ -296,7 +296,7 @@ class LoadCommandTest {
     @ParameterizedTest
     @CsvSource({"500ms, PT0.5S", "30s, PT30S", "1.5m, PT1M30S", "2h, PT2H", "0s, PT0S"})
     void durations_are_a_number_and_a_unit(String text, Duration expected) {
-        assertEquals(expected, LoadCommand.parseDuration("--duration", text));
+        assertEquals(expected, LoadOptions.parseDuration("--duration", text));
     }
 
     private static void sleep(long millis) {

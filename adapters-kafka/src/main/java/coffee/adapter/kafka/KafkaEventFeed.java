@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -62,11 +61,8 @@ final class KafkaEventFeed implements OrderFeed {
      */
     private final byte[] ownWriter;
     private final List<CatchUp> catchingUp = new ArrayList<>();
-    private final CountDownLatch positioned = new CountDownLatch(1);
     private final AtomicLong recordsRead = new AtomicLong();
-    private final Thread thread;
-    private volatile boolean running = true;
-    private volatile RuntimeException startFailure;
+    private final ConsumerThread thread;
 
     KafkaEventFeed(Consumer<byte[], byte[]> consumer, Map<String, Decoder> decoders, ProjectOrderEvents view,
             StartAt startAt, Duration timeout, String name, byte[] ownWriter) {
@@ -86,21 +82,13 @@ final class KafkaEventFeed implements OrderFeed {
         this.view = view;
         this.startAt = startAt;
         this.timeout = timeout;
-        this.thread = Thread.ofPlatform().name(name).daemon().unstarted(this::run);
+        this.thread = new ConsumerThread(consumer, name, String.valueOf(this.decoders.keySet()), timeout,
+                this::position, this::readOnce, this::failPending, LOG, "reading " + this.decoders.keySet());
     }
 
     /** Starts reading; returns once the feed knows its partitions and positions. */
     KafkaEventFeed start() throws InterruptedException {
         thread.start();
-        if (!positioned.await(timeout.toMillis() * 2, TimeUnit.MILLISECONDS)) {
-            close();
-            throw new KafkaUnavailableException("could not read topics " + decoders.keySet()
-                    + " within " + timeout.toMillis() * 2 + " ms: is Kafka reachable?", null);
-        }
-        if (startFailure != null) {
-            close();
-            throw startFailure;
-        }
         return this;
     }
 
@@ -142,38 +130,19 @@ final class KafkaEventFeed implements OrderFeed {
         return recordsRead.get();
     }
 
-    private void run() {
-        try {
-            position();
-        } catch (RuntimeException e) {
-            startFailure = e instanceof KafkaUnavailableException ? e
-                    : new KafkaUnavailableException("cannot read " + decoders.keySet() + ": " + e.getMessage(), e);
-            positioned.countDown();
-            consumer.close(Duration.ZERO);
-            return;
-        }
-        positioned.countDown();
-        try {
-            while (running) {
-                try {
-                    takeCatchUpRequests();
-                    // a feed already at the end is caught up now, not after a poll that may
-                    // wait for the broker's fetch.max.wait.ms (half a second at start-up)
-                    completeCaughtUp();
-                    apply(consumer.poll(POLL_TIMEOUT));
-                    completeCaughtUp();
-                } catch (WakeupException e) {
-                    // a catch-up request or close(): the loop looks at both
-                } catch (RuntimeException e) {
-                    LOG.log(Level.ERROR, "reading " + decoders.keySet() + " failed, retrying in 1 s", e);
-                    sleepQuietly();
-                }
-            }
-        } finally {
-            catchingUp.forEach(c -> c.done.completeExceptionally(new IllegalStateException("feed closed")));
-            catchUpRequests.forEach(c -> c.done().completeExceptionally(new IllegalStateException("feed closed")));
-            consumer.close(Duration.ofSeconds(1));
-        }
+    /** One round on the consumer's thread; a catch-up request wakes the poll up. */
+    private void readOnce() {
+        takeCatchUpRequests();
+        // a feed already at the end is caught up now, not after a poll that may
+        // wait for the broker's fetch.max.wait.ms (half a second at start-up)
+        completeCaughtUp();
+        apply(consumer.poll(POLL_TIMEOUT));
+        completeCaughtUp();
+    }
+
+    private void failPending() {
+        catchingUp.forEach(c -> c.done.completeExceptionally(new IllegalStateException("feed closed")));
+        catchUpRequests.forEach(c -> c.done().completeExceptionally(new IllegalStateException("feed closed")));
     }
 
     private void position() {
@@ -312,26 +281,9 @@ final class KafkaEventFeed implements OrderFeed {
         return false;
     }
 
-    private void sleepQuietly() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
-
     @Override
     public void close() {
-        running = false;
-        consumer.wakeup();
-        if (Thread.currentThread() != thread) {
-            try {
-                thread.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        thread.close();
     }
 
     /** A request to be told when these end offsets are reached. */

@@ -21,11 +21,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The baristas: a queue of placed orders and a fixed number of workers brewing them.
@@ -51,9 +49,9 @@ public final class BrewingService implements OrderProcessor, AutoCloseable {
     private final Clock clock;
     private final OrderMetrics metrics;
     /** Orders admitted and waiting, and the baristas (at most {@code concurrency}) brewing them. */
-    private final WorkQueue<Ticket> baristas;
+    private final WorkQueue<BrewTicket> baristas;
     /** Orders received and not yet fully handled, by id: at most one ticket per order. */
-    private final ConcurrentHashMap<OrderId, Ticket> active = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<OrderId, BrewTicket> active = new ConcurrentHashMap<>();
 
     public BrewingService(OrderPublisher publisher, OrderRepository knownOrders, Barista barista, Clock clock,
             int concurrency) {
@@ -83,7 +81,7 @@ public final class BrewingService implements OrderProcessor, AutoCloseable {
     @Override
     public List<Handling> handle(List<IncomingOrderEvent> batch) {
         List<Handling> handlings = new ArrayList<>(batch.size());
-        List<Ticket> admitted = new ArrayList<>();
+        List<BrewTicket> admitted = new ArrayList<>();
         for (IncomingOrderEvent incoming : batch) {
             OrderId id = incoming.event().orderId();
             handlings.add(carryOut(incoming, active.get(id), knownOrders.find(id), admitted));
@@ -106,15 +104,16 @@ public final class BrewingService implements OrderProcessor, AutoCloseable {
      * null) and what is known of it. Where the ticket changed between deciding and doing,
      * decides again on the ticket as it is now.
      */
-    private Handling carryOut(IncomingOrderEvent incoming, Ticket ticket, Optional<Order> known,
-            List<Ticket> admitted) {
+    private Handling carryOut(IncomingOrderEvent incoming, BrewTicket ticket, Optional<Order> known,
+            List<BrewTicket> admitted) {
         RequestId requestId = incoming.requestId();
         OrderId id = incoming.event().orderId();
-        Optional<BrewingPolicy.ActiveTicket> held = Optional.ofNullable(ticket).map(Ticket::state);
+        Optional<BrewingPolicy.ActiveTicket> held = Optional.ofNullable(ticket).map(BrewTicket::state);
         return switch (BrewingPolicy.decide(incoming.event(), held, known)) {
             case Decision.Admit admit -> {
-                Ticket admittedTicket = new Ticket(admit.order(), requestId, admit.cancellable());
-                Ticket earlier = active.putIfAbsent(id, admittedTicket);
+                BrewTicket admittedTicket = new BrewTicket(admit.order(), requestId, admit.cancellable(),
+                        done -> active.remove(done.order.id(), done));
+                BrewTicket earlier = active.putIfAbsent(id, admittedTicket);
                 if (earlier != null) {
                     // placed twice at the same time: the other one is brewed
                     yield carryOut(incoming, earlier, known, admitted);
@@ -127,7 +126,7 @@ public final class BrewingService implements OrderProcessor, AutoCloseable {
                     // a barista took it (or it was withdrawn) meanwhile
                     : carryOut(incoming, ticket, known, admitted);
             case Decision.CancelKnown cancel -> cancelKnown(cancel.pending(), requestId);
-            case Decision.AlreadyCancelled cancelled -> Finished.with(Outcome.CANCELLED);
+            case Decision.AlreadyCancelled cancelled -> FinishedHandling.with(Outcome.CANCELLED);
             case Decision.Duplicate duplicate -> duplicate(id, requestId, duplicate.why());
             case Decision.RejectCancel reject -> rejectCancel(id, requestId, reject.why());
             case Decision.Ignore ignore -> ignore(incoming, ignore.why());
@@ -138,7 +137,7 @@ public final class BrewingService implements OrderProcessor, AutoCloseable {
         LOG.log(Level.INFO, () -> String.format(Locale.ROOT,
                 "order_id=%s request_id=%s outcome=duplicate skipped: %s",
                 id, requestId, why));
-        return Finished.with(Outcome.DUPLICATE);
+        return FinishedHandling.with(Outcome.DUPLICATE);
     }
 
     private Handling ignore(IncomingOrderEvent incoming, String why) {
@@ -151,10 +150,10 @@ public final class BrewingService implements OrderProcessor, AutoCloseable {
                     "order_id=%s ignored: %s",
                     incoming.event().orderId(), why));
         }
-        return Finished.with(Outcome.IGNORED);
+        return FinishedHandling.with(Outcome.IGNORED);
     }
 
-    private Handling cancelWaiting(Ticket ticket, RequestId requestId) {
+    private Handling cancelWaiting(BrewTicket ticket, RequestId requestId) {
         Order cancelled = ticket.order.cancel(clock.instant());
         knownOrders.save(cancelled);
         CompletableFuture<Outcome> published = publishUntilAcknowledged(cancelled, requestId)
@@ -165,7 +164,7 @@ public final class BrewingService implements OrderProcessor, AutoCloseable {
         LOG.log(Level.INFO, () -> String.format(Locale.ROOT,
                 "order_id=%s request_id=%s drink=%s outcome=cancelled skipped: cancelled while waiting",
                 ticket.order.id(), requestId, ticket.order.drink().displayName()));
-        return Finished.after(published);
+        return FinishedHandling.after(published);
     }
 
     private Handling cancelKnown(Order pending, RequestId requestId) {
@@ -174,17 +173,17 @@ public final class BrewingService implements OrderProcessor, AutoCloseable {
         LOG.log(Level.INFO, () -> String.format(Locale.ROOT,
                 "order_id=%s request_id=%s outcome=cancelled",
                 pending.id(), requestId));
-        return Finished.after(publishUntilAcknowledged(cancelled, requestId).thenApply(ignored -> Outcome.CANCELLED));
+        return FinishedHandling.after(publishUntilAcknowledged(cancelled, requestId).thenApply(ignored -> Outcome.CANCELLED));
     }
 
     private Handling rejectCancel(OrderId id, RequestId requestId, String why) {
         LOG.log(Level.INFO, () -> String.format(Locale.ROOT,
                 "order_id=%s request_id=%s cancel rejected: %s",
                 id, requestId, why));
-        return Finished.with(Outcome.CANCEL_REJECTED);
+        return FinishedHandling.with(Outcome.CANCEL_REJECTED);
     }
 
-    private void brew(Ticket ticket) {
+    private void brew(BrewTicket ticket) {
         if (!ticket.stage.compareAndSet(Stage.QUEUED, Stage.BREWING)) {
             return; // cancelled or withdrawn while waiting
         }
@@ -229,7 +228,7 @@ public final class BrewingService implements OrderProcessor, AutoCloseable {
      */
     @Override
     public void close() throws InterruptedException {
-        active.values().forEach(Ticket::withdraw);
+        active.values().forEach(BrewTicket::withdraw);
         baristas.shutdown(Duration.ofSeconds(30));
         if (!statuses.awaitAcknowledgements(Duration.ofSeconds(10))) {
             LOG.log(Level.WARNING, () -> String.format(Locale.ROOT,
@@ -238,65 +237,5 @@ public final class BrewingService implements OrderProcessor, AutoCloseable {
                     statuses.unacknowledged()));
         }
         statuses.close("baristas stopped before Kafka acknowledged the status");
-    }
-
-    /** One placed order on its way through the queue. */
-    private final class Ticket implements Handling {
-
-        final Order order;
-        final RequestId requestId;
-        final boolean cancellable;
-        final AtomicReference<Stage> stage = new AtomicReference<>(Stage.QUEUED);
-        final CompletableFuture<Outcome> completion = new CompletableFuture<>();
-
-        Ticket(Order order, RequestId requestId, boolean cancellable) {
-            this.order = order;
-            this.requestId = requestId;
-            this.cancellable = cancellable;
-        }
-
-        BrewingPolicy.ActiveTicket state() {
-            return new BrewingPolicy.ActiveTicket(stage.get(), cancellable);
-        }
-
-        @Override
-        public CompletionStage<Outcome> completion() {
-            return completion;
-        }
-
-        @Override
-        public boolean withdraw() {
-            if (stage.compareAndSet(Stage.QUEUED, Stage.WITHDRAWN)) {
-                finish(Outcome.WITHDRAWN, null);
-                return true;
-            }
-            return false;
-        }
-
-        void finish(Outcome outcome, Throwable failure) {
-            active.remove(order.id(), this);
-            if (failure == null) {
-                completion.complete(outcome);
-            } else {
-                completion.completeExceptionally(failure);
-            }
-        }
-    }
-
-    /** An event whose handling needs no barista: done now, or when a publication is. */
-    private record Finished(CompletableFuture<Outcome> completion) implements Handling {
-
-        static Finished with(Outcome outcome) {
-            return new Finished(CompletableFuture.completedFuture(outcome));
-        }
-
-        static Finished after(CompletableFuture<Outcome> publication) {
-            return new Finished(publication);
-        }
-
-        @Override
-        public boolean withdraw() {
-            return false;
-        }
     }
 }

@@ -1,5 +1,14 @@
 package coffee.adapter.cli.load;
 
+import static coffee.adapter.cli.load.AnswerBytes.containsIgnoringCase;
+import static coffee.adapter.cli.load.AnswerBytes.headerIs;
+import static coffee.adapter.cli.load.AnswerBytes.hex;
+import static coffee.adapter.cli.load.AnswerBytes.indexOf;
+import static coffee.adapter.cli.load.AnswerBytes.lineEnd;
+import static coffee.adapter.cli.load.AnswerBytes.parseDecimal;
+import static coffee.adapter.cli.load.AnswerBytes.skipSpaces;
+import static coffee.adapter.cli.load.AnswerBytes.startsWith;
+
 import java.io.EOFException;
 import java.net.ProtocolException;
 
@@ -9,7 +18,8 @@ import java.net.ProtocolException;
  * and where the body is, for the order id). It does no I/O itself, so a blocking connection and
  * an event loop read answers the same way: each calls {@link #parse} again with more bytes until
  * the answer is whole. The answer starts at {@code buffer[0]}; one request is in flight per
- * connection, so nothing follows it.
+ * connection, so nothing follows it. The byte scanning is {@link AnswerBytes}'s, a chunked body
+ * {@link ChunkedBody}'s.
  */
 final class HttpAnswerParser {
 
@@ -56,33 +66,33 @@ final class HttpAnswerParser {
             }
             return INCOMPLETE;
         }
-        if (!startsWith(0, HTTP_1) || filled < 12 || buffer[8] != ' ') {
+        if (!startsWith(buffer, filled, 0, HTTP_1) || filled < 12 || buffer[8] != ' ') {
             throw new ProtocolException("not an HTTP/1.x status line");
         }
         int code = digit(9) * 100 + digit(10) * 10 + digit(11);
         boolean open = buffer[7] == '1'; // HTTP/1.1 keeps the connection open unless told
         long contentLength = -1;
         boolean chunked = false;
-        int line = lineEnd(0, headEnd) + 2;
+        int line = lineEnd(buffer, 0, headEnd) + 2;
         while (line < headEnd - 2) {
-            int end = lineEnd(line, headEnd);
-            int colon = indexOf((byte) ':', line, end);
+            int end = lineEnd(buffer, line, headEnd);
+            int colon = indexOf(buffer, (byte) ':', line, end);
             if (colon > 0) {
-                int value = skipSpaces(colon + 1, end);
-                if (headerIs(line, colon, "content-length")) {
-                    contentLength = parseDecimal(value, end);
-                } else if (headerIs(line, colon, "transfer-encoding")) {
-                    chunked = containsIgnoringCase(value, end, "chunked");
-                } else if (headerIs(line, colon, "connection")) {
-                    open = containsIgnoringCase(value, end, "keep-alive")
-                            || open && !containsIgnoringCase(value, end, "close");
+                int value = skipSpaces(buffer, colon + 1, end);
+                if (headerIs(buffer, line, colon, "content-length")) {
+                    contentLength = parseDecimal(buffer, value, end, MAX_ANSWER_BYTES);
+                } else if (headerIs(buffer, line, colon, "transfer-encoding")) {
+                    chunked = containsIgnoringCase(buffer, value, end, "chunked");
+                } else if (headerIs(buffer, line, colon, "connection")) {
+                    open = containsIgnoringCase(buffer, value, end, "keep-alive")
+                            || open && !containsIgnoringCase(buffer, value, end, "close");
                 }
             }
             line = end + 2;
         }
         int end;
         if (chunked) {
-            end = chunkedBodyEnd(headEnd);
+            end = ChunkedBody.end(buffer, filled, headEnd);
         } else if (contentLength >= 0) {
             if (contentLength > MAX_ANSWER_BYTES) {
                 throw new ProtocolException("answer body of " + contentLength + " bytes is too big");
@@ -107,7 +117,7 @@ final class HttpAnswerParser {
         status = code;
         keepAlive = open;
         bodyStart = headEnd;
-        bodyEnd = chunked ? decodeChunks(headEnd) : end;
+        bodyEnd = chunked ? ChunkedBody.decode(buffer, filled, headEnd) : end;
         return code;
     }
 
@@ -132,62 +142,6 @@ final class HttpAnswerParser {
     }
 
     /**
-     * Walks the chunks from {@code from} without changing them (the answer may not be whole yet):
-     * where the last chunk's trailer ends, or {@link #INCOMPLETE}.
-     */
-    private int chunkedBodyEnd(int from) throws ProtocolException {
-        int at = from;
-        while (true) {
-            int sizeEnd = crlf(at);
-            if (sizeEnd < 0) {
-                return INCOMPLETE;
-            }
-            int size = parseHex(at, sizeEnd);
-            at = sizeEnd + 2;
-            if (size == 0) {
-                int trailer;
-                while ((trailer = crlf(at)) != at) {
-                    if (trailer < 0) {
-                        return INCOMPLETE;
-                    }
-                    at = trailer + 2;
-                }
-                return at + 2;
-            }
-            if ((long) at + size + 2 > MAX_ANSWER_BYTES) {
-                throw new ProtocolException("chunked answer body is too big");
-            }
-            if (at + size + 2 > filled) {
-                return INCOMPLETE;
-            }
-            at += size + 2;
-        }
-    }
-
-    /** Where the next CRLF from {@code from} is (its CR), or -1 if it has not been received. */
-    private int crlf(int from) {
-        int end = lineEnd(from, filled);
-        return end == filled ? -1 : end;
-    }
-
-    /** Moves the chunks' data together, in place, once the chunked body is whole; returns its end. */
-    private int decodeChunks(int from) throws ProtocolException {
-        int end = from;
-        int at = from;
-        while (true) {
-            int sizeEnd = lineEnd(at, filled);
-            int size = parseHex(at, sizeEnd);
-            at = sizeEnd + 2;
-            if (size == 0) {
-                return end;
-            }
-            System.arraycopy(buffer, at, buffer, end, size);
-            end += size;
-            at += size + 2;
-        }
-    }
-
-    /**
      * Finds the order id in the body of the answer last parsed whole ({@code "id":"<uuid>"}, the
      * first {@code id} field, which in the producer's answer is the order's) and keeps its two
      * halves for {@link #orderIdHigh()} and {@link #orderIdLow()}, without making a String or
@@ -196,15 +150,15 @@ final class HttpAnswerParser {
      * @return false if the body has no such id
      */
     boolean findOrderId() {
-        int field = indexOf(ID_FIELD, bodyStart, bodyEnd);
+        int field = indexOf(buffer, ID_FIELD, bodyStart, bodyEnd);
         if (field < 0) {
             return false;
         }
-        int at = skipSpaces(field + ID_FIELD.length, bodyEnd);
+        int at = skipSpaces(buffer, field + ID_FIELD.length, bodyEnd);
         if (at >= bodyEnd || buffer[at] != ':') {
             return false;
         }
-        at = skipSpaces(at + 1, bodyEnd);
+        at = skipSpaces(buffer, at + 1, bodyEnd);
         if (at + UUID_LENGTH + 2 > bodyEnd || buffer[at] != '"' || buffer[at + 1 + UUID_LENGTH] != '"') {
             return false;
         }
@@ -212,11 +166,11 @@ final class HttpAnswerParser {
         if (buffer[uuid + 8] != '-' || buffer[uuid + 13] != '-' || buffer[uuid + 18] != '-' || buffer[uuid + 23] != '-') {
             return false;
         }
-        long timeLow = hex(uuid, 8);
-        long timeMid = hex(uuid + 9, 4);
-        long timeHigh = hex(uuid + 14, 4);
-        long clock = hex(uuid + 19, 4);
-        long node = hex(uuid + 24, 12);
+        long timeLow = hex(buffer, uuid, 8);
+        long timeMid = hex(buffer, uuid + 9, 4);
+        long timeHigh = hex(buffer, uuid + 14, 4);
+        long clock = hex(buffer, uuid + 19, 4);
+        long node = hex(buffer, uuid + 24, 12);
         if ((timeLow | timeMid | timeHigh | clock | node) < 0) {
             return false;
         }
@@ -235,148 +189,11 @@ final class HttpAnswerParser {
         return orderIdLow;
     }
 
-    /** The value of {@code length} hex digits at {@code from}, or -1 if one is not a hex digit. */
-    private long hex(int from, int length) {
-        long value = 0;
-        for (int i = from; i < from + length; i++) {
-            int digit = Character.digit(buffer[i], 16);
-            if (digit < 0) {
-                return -1;
-            }
-            value = value << 4 | digit;
-        }
-        return value;
-    }
-
     private int digit(int at) throws ProtocolException {
         int value = buffer[at] - '0';
         if (value < 0 || value > 9) {
             throw new ProtocolException("status code is not a number");
         }
         return value;
-    }
-
-    private long parseDecimal(int from, int to) throws ProtocolException {
-        long value = 0;
-        int end = trimEnd(from, to);
-        if (end == from) {
-            throw new ProtocolException("empty Content-Length");
-        }
-        for (int i = from; i < end; i++) {
-            int digit = buffer[i] - '0';
-            if (digit < 0 || digit > 9 || value > MAX_ANSWER_BYTES) {
-                throw new ProtocolException("invalid Content-Length");
-            }
-            value = value * 10 + digit;
-        }
-        return value;
-    }
-
-    private int parseHex(int from, int to) throws ProtocolException {
-        int end = indexOf((byte) ';', from, to); // chunk extensions are ignored
-        end = trimEnd(from, end < 0 ? to : end);
-        if (end == from) {
-            throw new ProtocolException("empty chunk size");
-        }
-        int value = 0;
-        for (int i = from; i < end; i++) {
-            int digit = Character.digit(buffer[i], 16);
-            if (digit < 0 || value > MAX_ANSWER_BYTES) {
-                throw new ProtocolException("invalid chunk size");
-            }
-            value = value << 4 | digit;
-        }
-        return value;
-    }
-
-    /** Where the line from {@code from} ends (its CR), or {@code limit} if its CRLF is not there. */
-    private int lineEnd(int from, int limit) {
-        for (int i = from; i + 1 < limit; i++) {
-            if (buffer[i] == '\r' && buffer[i + 1] == '\n') {
-                return i;
-            }
-        }
-        return limit;
-    }
-
-    /** Whether the header name in {@code buffer[from..colon)} is {@code lowerCaseName}, ignoring case. */
-    private boolean headerIs(int from, int colon, String lowerCaseName) {
-        int end = trimEnd(from, colon);
-        if (end - from != lowerCaseName.length()) {
-            return false;
-        }
-        for (int i = 0; i < lowerCaseName.length(); i++) {
-            if (toLower(buffer[from + i]) != lowerCaseName.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private boolean containsIgnoringCase(int from, int to, String lowerCaseWord) {
-        outer:
-        for (int i = from; i + lowerCaseWord.length() <= to; i++) {
-            for (int j = 0; j < lowerCaseWord.length(); j++) {
-                if (toLower(buffer[i + j]) != lowerCaseWord.charAt(j)) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
-    }
-
-    private static int toLower(byte b) {
-        return b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b;
-    }
-
-    private boolean startsWith(int at, byte[] prefix) {
-        if (filled - at < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (buffer[at + i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private int indexOf(byte wanted, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (buffer[i] == wanted) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private int indexOf(byte[] wanted, int from, int to) {
-        outer:
-        for (int i = from; i + wanted.length <= to; i++) {
-            for (int j = 0; j < wanted.length; j++) {
-                if (buffer[i + j] != wanted[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
-    }
-
-    private int skipSpaces(int from, int to) {
-        int i = from;
-        while (i < to && (buffer[i] == ' ' || buffer[i] == '\t')) {
-            i++;
-        }
-        return i;
-    }
-
-    private int trimEnd(int from, int to) {
-        int end = to;
-        while (end > from && (buffer[end - 1] == ' ' || buffer[end - 1] == '\t')) {
-            end--;
-        }
-        return end;
     }
 }
