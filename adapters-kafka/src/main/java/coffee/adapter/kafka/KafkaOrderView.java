@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -30,8 +29,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -149,7 +146,7 @@ public final class KafkaOrderView implements OrderView, AutoCloseable {
                     OrderViewTopology.build(kafka.ordersTopic(), kafka.statusTopic(), progress, statusProgress, watchers,
                             recent,
                             settings.finishedRetention()),
-                    config(advertised));
+                    new StreamsConfig(ClientConfigs.viewStreams(kafka, settings, clientId, advertised)));
         } catch (ConfigException refused) {
             throw new InvalidClientPropertyException(refused);
         }
@@ -167,36 +164,6 @@ public final class KafkaOrderView implements OrderView, AutoCloseable {
         startedNanos = System.nanoTime();
         created.start();
         readiness.scheduleWithFixedDelay(this::announceIfReady, 100, 500, TimeUnit.MILLISECONDS);
-    }
-
-    private Properties config(String advertised) {
-        Properties config = new Properties();
-        config.putAll(kafka.clientProperties());
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.brokers()));
-        config.put(StreamsConfig.CLIENT_ID_CONFIG, clientId);
-        config.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDirectory().toString());
-        config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, advertised);
-        config.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, settings.standbyReplicas());
-        config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, kafka.replicationFactor());
-        config.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
-        // the stores are not cached (OrderViewTopology): no heap for a record cache
-        config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
-        config.put(BoundedRocksDbMemory.MEMORY_BYTES, settings.memoryBytes());
-        // an instance that dies is replaced within seconds, not the default 45
-        config.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
-        config.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 2_000);
-        // A frozen or dead broker holds a request until it times out: Kafka's 30 s would stall the
-        // view (and the idempotency checks of POST /order, which need it) that long, although its
-        // partitions have new leaders within seconds. So each request waits as long as any other
-        // call to Kafka here; Kafka Streams retries what times out.
-        int requestTimeoutMs = (int) kafka.timeout().toMillis();
-        config.put(StreamsConfig.consumerPrefix(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG),
-                ClientConfigs.consumerRequestTimeoutMs(kafka));
-        config.put(StreamsConfig.producerPrefix(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG), requestTimeoutMs);
-        // there is no global store; said only so Kafka Streams does not warn at every start
-        config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
-        return config;
     }
 
     private void stateChanged(KafkaStreams.State now) {
