@@ -16,6 +16,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * The configuration of each Kafka client. The user's {@code kafka.properties} (security,
@@ -148,6 +149,42 @@ final class ClientConfigs {
         int timeoutMs = (int) settings.timeout().toMillis();
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
+        return config;
+    }
+
+    /**
+     * The view's Kafka Streams application: one per producer instance, sharing the partitions
+     * with the instances of the same application id.
+     *
+     * @param advertised how other instances reach this one ({@code host:port} of its API)
+     */
+    static Map<String, Object> viewStreams(KafkaSettings kafka, ViewSettings view, String clientId,
+            String advertised) {
+        Map<String, Object> config = new HashMap<>(kafka.clientProperties());
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, view.applicationId());
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.brokers()));
+        config.put(StreamsConfig.CLIENT_ID_CONFIG, clientId);
+        config.put(StreamsConfig.STATE_DIR_CONFIG, view.stateDirectory().toString());
+        config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, advertised);
+        config.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, view.standbyReplicas());
+        config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, kafka.replicationFactor());
+        config.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
+        // the stores are not cached (OrderViewTopology): no heap for a record cache
+        config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
+        config.put(BoundedRocksDbMemory.MEMORY_BYTES, view.memoryBytes());
+        // an instance that dies is replaced within seconds, not the default 45
+        config.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
+        config.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 2_000);
+        // A frozen or dead broker holds a request until it times out: Kafka's 30 s would stall the
+        // view (and the idempotency checks of POST /order, which need it) that long, although its
+        // partitions have new leaders within seconds. So each request waits as long as any other
+        // call to Kafka here; Kafka Streams retries what times out.
+        int requestTimeoutMs = (int) kafka.timeout().toMillis();
+        config.put(StreamsConfig.consumerPrefix(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG),
+                consumerRequestTimeoutMs(kafka));
+        config.put(StreamsConfig.producerPrefix(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG), requestTimeoutMs);
+        // there is no global store; said only so Kafka Streams does not warn at every start
+        config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         return config;
     }
 

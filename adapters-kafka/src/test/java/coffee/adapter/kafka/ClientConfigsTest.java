@@ -2,11 +2,13 @@ package coffee.adapter.kafka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 
 class ClientConfigsTest {
@@ -105,5 +107,25 @@ class ClientConfigsTest {
         assertEquals(1_500, ClientConfigs.feedConsumer(quick, "test").get(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG));
         assertEquals(5_000, ClientConfigs.groupConsumer(longFetches, "test").get(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG));
         assertEquals(4_000, ClientConfigs.consumerRequestTimeoutMs(longFetches.withTimeout(Duration.ofMillis(1000))));
+    }
+
+    @Test
+    void the_view_advertises_this_instance_keeps_no_record_cache_and_bounds_its_requests_by_the_timeout() {
+        KafkaSettings settings = withProperties(Map.of("security.protocol", "SSL")).withTimeout(Duration.ofMillis(100));
+        ViewSettings view = new ViewSettings("coffee-view", Path.of("state"), 1, 16L << 20);
+
+        Map<String, Object> streams = ClientConfigs.viewStreams(settings, view, "p1-view", "host-1:8080");
+
+        assertEquals("SSL", streams.get("security.protocol"));
+        assertEquals("coffee-view", streams.get(StreamsConfig.APPLICATION_ID_CONFIG));
+        assertEquals("host-1:8080", streams.get(StreamsConfig.APPLICATION_SERVER_CONFIG));
+        assertEquals(Path.of("state").toString(), streams.get(StreamsConfig.STATE_DIR_CONFIG));
+        assertEquals(1, streams.get(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG));
+        assertEquals(0L, streams.get(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG));
+        assertEquals(16L << 20, streams.get(BoundedRocksDbMemory.MEMORY_BYTES));
+        // a consumer's fetch may rightly be held longer than the timeout; a producer's request may not
+        assertEquals(1_500, streams.get(StreamsConfig.consumerPrefix(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG)));
+        assertEquals(100, streams.get(StreamsConfig.producerPrefix(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG)));
+        assertEquals(10_000, streams.get(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG)));
     }
 }

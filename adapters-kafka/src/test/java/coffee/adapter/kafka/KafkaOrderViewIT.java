@@ -410,7 +410,7 @@ class KafkaOrderViewIT {
         long asked = System.nanoTime();
         assertThrows(OrderViewUnavailableException.class, () -> one.here().find(heldByTwo.id()),
                 "asked about an order it does not hold (the asker's map was old), an instance says so");
-        assertTrue(System.nanoTime() - asked < KafkaOrderView.CATCH_UP_PATIENCE.toNanos(),
+        assertTrue(System.nanoTime() - asked < CatchUpWaits.PATIENCE.toNanos(),
                 "at once, without waiting to catch up on a partition it does not fold");
 
         Order first = placed.getFirst();
