@@ -2,13 +2,13 @@ package coffee.adapter.kafka;
 
 import coffee.application.port.out.OrderViewUnavailableException;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
@@ -24,27 +24,28 @@ final class CatchUpWaits {
     /** Reads waiting for the view to fold an order not found yet; beyond this many, a 503 at once. */
     static final int WAITERS = 512;
 
-    private final Supplier<CompletableFuture<Map<Integer, Long>>> ordersEnds;
+    private final IntFunction<CompletableFuture<Long>> ordersEnd;
     private final ViewProgress folded;
     private final Supplier<Optional<String>> behindStart;
     private final Semaphore waiters;
     private final Duration patience;
 
     /**
-     * @param ordersEnds the end offsets of the orders topic's partitions, asked after the call
-     *     ({@link LatestOffsets#ask})
+     * @param ordersEnd the end offset of one partition of the orders topic, asked after the call
+     *     ({@link LatestOffsets#ask(int)}): one partition, so that a partition whose leader is
+     *     being replaced holds up only the reads of its own orders
      * @param folded how far this instance has folded the orders topic
      * @param behindStart why the view has not folded what the topics held at its start; empty
      *     once it has ({@link StartCatchUp#behind})
      */
-    CatchUpWaits(Supplier<CompletableFuture<Map<Integer, Long>>> ordersEnds, ViewProgress folded,
+    CatchUpWaits(IntFunction<CompletableFuture<Long>> ordersEnd, ViewProgress folded,
             Supplier<Optional<String>> behindStart) {
-        this(ordersEnds, folded, behindStart, PATIENCE, WAITERS);
+        this(ordersEnd, folded, behindStart, PATIENCE, WAITERS);
     }
 
-    CatchUpWaits(Supplier<CompletableFuture<Map<Integer, Long>>> ordersEnds, ViewProgress folded,
+    CatchUpWaits(IntFunction<CompletableFuture<Long>> ordersEnd, ViewProgress folded,
             Supplier<Optional<String>> behindStart, Duration patience, int waiters) {
-        this.ordersEnds = ordersEnds;
+        this.ordersEnd = ordersEnd;
         this.folded = folded;
         this.behindStart = behindStart;
         this.patience = patience;
@@ -93,8 +94,7 @@ final class CatchUpWaits {
     private void waitUntilFolded(int partition) {
         long deadline = System.nanoTime() + patience.toNanos();
         try {
-            Map<Integer, Long> ends = ordersEnds.get().get(patience.toMillis(), TimeUnit.MILLISECONDS);
-            long last = ends.getOrDefault(partition, 0L) - 1;
+            long last = ordersEnd.apply(partition).get(patience.toMillis(), TimeUnit.MILLISECONDS) - 1;
             if (last < 0) {
                 return;
             }
