@@ -31,7 +31,7 @@ class ConfigurationTest {
         assertEquals(3000, config.get(Settings.SERVER_PORT));
         assertEquals(List.of("localhost:9092"), config.get(Settings.KAFKA_BROKERS));
         assertEquals("coffee_orders", config.get(Settings.KAFKA_TOPIC));
-        assertEquals(5, config.get(Settings.KAFKA_RETRY_MAX));
+        assertEquals(Integer.MAX_VALUE, config.get(Settings.KAFKA_RETRY_MAX));
         assertEquals("all", config.get(Settings.KAFKA_REQUIRED_ACKS));
         assertFalse(config.isSet(Settings.KAFKA_BROKERS));
     }
