@@ -57,6 +57,7 @@ final class ProducerRole implements AutoCloseable {
             // check, it takes a good part off the time to the first 201.
             CompletableFuture<OrderApiServer.Prepared> preparing = prepareHttp(config, kafka, view, changes, health);
             kafka.ensureTopicsWaitingForKafka(Lifecycle::pauseUnlessStopped);
+            kafka.preparePublishingWaitingForKafka(Lifecycle::pauseUnlessStopped);
             // every instance follows every change itself, so it serves the event stream of any order
             changes.start();
             try {

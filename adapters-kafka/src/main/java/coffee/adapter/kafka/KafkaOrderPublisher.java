@@ -71,6 +71,7 @@ final class KafkaOrderPublisher implements OrderPublisher {
     private static PublishFailedException failed(Throwable cause, long started) {
         String why = cause instanceof RetriableException || cause instanceof org.apache.kafka.common.errors.TimeoutException
                 ? "Kafka did not acknowledge within " + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms"
+                        + (cause.getMessage() != null ? " (" + cause.getMessage() + ")" : "")
                 : "Kafka refused the record: " + cause.getMessage();
         return new PublishFailedException(why, cause);
     }
