@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coffee.adapter.kafka.KafkaSettings;
-import coffee.adapter.kafka.SharedKafka;
 import coffee.adapter.kafka.TopicReader;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -12,14 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,41 +26,20 @@ class CoffeeCommandsIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    private final Deque<CoffeeProcess> processes = new ArrayDeque<>();
-    private KafkaSettings kafka;
-    private Map<String, String> env;
+    @RegisterExtension
+    final CoffeeProcesses processes = CoffeeProcesses.withEnvironment(Map.of("BREW_TIME_MS", "50"));
+    private final KafkaSettings kafka = processes.kafka();
+    private final Map<String, String> env = processes.env();
 
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void isolatedTopics() {
-        kafka = SharedKafka.uniqueSettings();
-        env = new HashMap<>(Map.of(
-                "KAFKA_BROKERS", String.join(",", kafka.brokers()),
-                "KAFKA_TOPIC", kafka.ordersTopic(),
-                "KAFKA_STATUS_TOPIC", kafka.statusTopic(),
-                "KAFKA_DLQ_TOPIC", kafka.deadLetterTopic(),
-                "KAFKA_GROUP_ID", kafka.groupId(),
-                "KAFKA_PARTITIONS", "3",
-                "BREW_TIME_MS", "50"));
-    }
-
-    @AfterEach
-    void stopAll() throws InterruptedException {
-        while (!processes.isEmpty()) {
-            processes.pop().close();
-        }
-    }
 
     private CoffeeProcess coffee(String name, String... args) {
         return coffee(name, env, args);
     }
 
     private CoffeeProcess coffee(String name, Map<String, String> environment, String... args) {
-        CoffeeProcess process = CoffeeProcess.start(name, environment, args);
-        processes.push(process);
-        return process;
+        return processes.start(name, environment, args);
     }
 
     private static int freePort() throws IOException {

@@ -3,8 +3,6 @@ package coffee.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import coffee.adapter.kafka.KafkaSettings;
-import coffee.adapter.kafka.SharedKafka;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.ServerSocket;
@@ -14,14 +12,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -33,34 +27,12 @@ class CoffeeEndToEndIT {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private final Deque<CoffeeProcess> processes = new ArrayDeque<>();
-    private Map<String, String> env;
-
-    @BeforeEach
-    void isolatedTopics() {
-        KafkaSettings kafka = SharedKafka.uniqueSettings();
-        env = new HashMap<>(Map.of(
-                "KAFKA_BROKERS", String.join(",", kafka.brokers()),
-                "KAFKA_TOPIC", kafka.ordersTopic(),
-                "KAFKA_STATUS_TOPIC", kafka.statusTopic(),
-                "KAFKA_DLQ_TOPIC", kafka.deadLetterTopic(),
-                "KAFKA_GROUP_ID", kafka.groupId(),
-                "KAFKA_PARTITIONS", "3",
-                "SERVER_PORT", "0",
-                "BREW_TIME_MS", "50"));
-    }
-
-    @AfterEach
-    void stopAll() throws InterruptedException {
-        while (!processes.isEmpty()) {
-            processes.pop().close();
-        }
-    }
+    @RegisterExtension
+    final CoffeeProcesses processes = CoffeeProcesses.withEnvironment(Map.of("SERVER_PORT", "0", "BREW_TIME_MS", "50"));
+    private final Map<String, String> env = processes.env();
 
     private CoffeeProcess coffee(String name, String... args) {
-        CoffeeProcess process = CoffeeProcess.start(name, env, args);
-        processes.push(process);
-        return process;
+        return processes.start(name, args);
     }
 
     private JsonNode postOrder(int port, String customer, String drink) throws Exception {

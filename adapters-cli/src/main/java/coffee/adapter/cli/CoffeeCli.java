@@ -43,7 +43,7 @@ public final class CoffeeCli implements Runnable {
                 .addSubcommand(new LoadCommand(launcher))
                 .addSubcommand(new ShowCommands.Status(launcher))
                 .addSubcommand(new ShowCommands.Orders(launcher))
-                .addSubcommand(new ShowCommands.Watch(launcher));
+                .addSubcommand(new WatchCommand(launcher));
         documentExitCodes(cli);
         cli.setExecutionExceptionHandler(new OneLineErrors());
         return cli;

@@ -96,7 +96,7 @@ class WatchCommandTest {
             assertTrue(System.nanoTime() < deadline, "printed so far: " + out + "; errors: " + err);
             Thread.sleep(20);
         }
-        ((ShowCommands.Watch) cli.getSubcommands().get("watch").getCommand()).stop();
+        ((WatchCommand) cli.getSubcommands().get("watch").getCommand()).stop();
         return exit.get(10, TimeUnit.SECONDS);
     }
 
@@ -107,7 +107,7 @@ class WatchCommandTest {
         try {
             return exit.get(10, TimeUnit.SECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
-            ((ShowCommands.Watch) cli.getSubcommands().get("watch").getCommand()).stop();
+            ((WatchCommand) cli.getSubcommands().get("watch").getCommand()).stop();
             throw new AssertionError("the watch did not end by itself; printed: " + out);
         }
     }

@@ -1,5 +1,13 @@
 package coffee.adapter.kafka;
 
+import static coffee.adapter.kafka.JsonRecordReader.abbreviate;
+import static coffee.adapter.kafka.JsonRecordReader.open;
+import static coffee.adapter.kafka.JsonRecordReader.readFields;
+import static coffee.adapter.kafka.JsonRecordReader.requireEnd;
+import static coffee.adapter.kafka.JsonRecordReader.required;
+
+import coffee.adapter.kafka.JsonRecordReader.FieldReader;
+import coffee.adapter.kafka.JsonRecordReader.InvalidField;
 import coffee.domain.CustomerName;
 import coffee.domain.Drink;
 import coffee.domain.Order;
@@ -40,8 +48,14 @@ final class EventCodec {
     static final String ORDER_PLACED = "order_placed";
     static final String ORDER_CANCEL_REQUESTED = "order_cancel_requested";
 
-    /** Duplicate fields are caught by the readers below (a bit per known field): cheaper than Jackson's check. */
     private static final JsonFactory JSON = JsonFactory.builder().build();
+
+    private static final FieldReader TEXT = JsonRecordReader::text;
+    private static final String[] COMMAND_FIELDS = {"type", "order", "order_id", "requested_at"};
+    private static final FieldReader[] COMMAND_READERS = {TEXT, (json, token, field) -> readOrder(json, token), TEXT, TEXT};
+    private static final String[] ORDER_FIELDS =
+            {"id", "customer_name", "coffee_type", "status", "created_at", "updated_at"};
+    private static final FieldReader[] ORDER_READERS = {TEXT, TEXT, TEXT, TEXT, TEXT, TEXT};
 
     private EventCodec() {
     }
@@ -87,34 +101,11 @@ final class EventCodec {
     /** Reads a record of the orders topic. */
     static OrderEvent decodeCommand(byte[] value) throws UndecodableRecordException {
         try (JsonParser json = open(value)) {
-            String type = null;
-            Order order = null;
-            String orderId = null;
-            String requestedAt = null;
-            int seen = 0;
-            while (json.nextToken() == JsonToken.FIELD_NAME) {
-                String field = json.currentName();
-                JsonToken token = json.nextToken();
-                switch (field) {
-                    case "type" -> {
-                        seen = once(seen, 1, field);
-                        type = text(json, token, field);
-                    }
-                    case "order" -> {
-                        seen = once(seen, 2, field);
-                        order = readOrder(json, token);
-                    }
-                    case "order_id" -> {
-                        seen = once(seen, 4, field);
-                        orderId = text(json, token, field);
-                    }
-                    case "requested_at" -> {
-                        seen = once(seen, 8, field);
-                        requestedAt = text(json, token, field);
-                    }
-                    default -> json.skipChildren();
-                }
-            }
+            Object[] fields = readFields(json, COMMAND_FIELDS, COMMAND_READERS);
+            String type = (String) fields[0];
+            Order order = (Order) fields[1];
+            String orderId = (String) fields[2];
+            String requestedAt = (String) fields[3];
             requireEnd(json);
             try {
                 if (ORDER_PLACED.equals(type)) {
@@ -151,29 +142,6 @@ final class EventCodec {
         }
     }
 
-    private static JsonParser open(byte[] value) throws IOException, UndecodableRecordException {
-        if (value == null || value.length == 0) {
-            throw new UndecodableRecordException("empty record value");
-        }
-        JsonParser json = JSON.createParser(value);
-        JsonToken first = json.nextToken();
-        if (first != JsonToken.START_OBJECT) {
-            json.close();
-            throw new UndecodableRecordException(first == JsonToken.VALUE_NULL
-                    ? "record value is JSON null" : "record value is not a JSON object");
-        }
-        return json;
-    }
-
-    private static void requireEnd(JsonParser json) throws IOException {
-        if (json.currentToken() != JsonToken.END_OBJECT) {
-            throw new InvalidField("not a JSON object");
-        }
-        if (json.nextToken() != null) {
-            throw new InvalidField("trailing data after the JSON object");
-        }
-    }
-
     private static Order readOrder(JsonParser json, JsonToken token) throws IOException {
         if (token != JsonToken.START_OBJECT) {
             throw new InvalidField("order must be an object");
@@ -183,44 +151,13 @@ final class EventCodec {
 
     /** Reads the fields of an order object whose START_OBJECT was just read. */
     private static Order readOrderBody(JsonParser json) throws IOException {
-        String id = null;
-        String customer = null;
-        String drink = null;
-        String status = null;
-        String createdAt = null;
-        String updatedAt = null;
-        int seen = 0;
-        while (json.nextToken() == JsonToken.FIELD_NAME) {
-            String field = json.currentName();
-            JsonToken token = json.nextToken();
-            switch (field) {
-                case "id" -> {
-                    seen = once(seen, 1, field);
-                    id = text(json, token, field);
-                }
-                case "customer_name" -> {
-                    seen = once(seen, 2, field);
-                    customer = text(json, token, field);
-                }
-                case "coffee_type" -> {
-                    seen = once(seen, 4, field);
-                    drink = text(json, token, field);
-                }
-                case "status" -> {
-                    seen = once(seen, 8, field);
-                    status = text(json, token, field);
-                }
-                case "created_at" -> {
-                    seen = once(seen, 16, field);
-                    createdAt = text(json, token, field);
-                }
-                case "updated_at" -> {
-                    seen = once(seen, 32, field);
-                    updatedAt = text(json, token, field);
-                }
-                default -> json.skipChildren();
-            }
-        }
+        Object[] fields = readFields(json, ORDER_FIELDS, ORDER_READERS);
+        String id = (String) fields[0];
+        String customer = (String) fields[1];
+        String drink = (String) fields[2];
+        String status = (String) fields[3];
+        String createdAt = (String) fields[4];
+        String updatedAt = (String) fields[5];
         try {
             String statusName = required(status, "status");
             return new Order(
@@ -238,24 +175,6 @@ final class EventCodec {
         }
     }
 
-    /** Marks a field as read; a field read twice makes the record ambiguous, so unreadable. */
-    private static int once(int seen, int bit, String field) {
-        if ((seen & bit) != 0) {
-            throw new InvalidField("duplicate field " + field);
-        }
-        return seen | bit;
-    }
-
-    private static String text(JsonParser json, JsonToken token, String field) throws IOException {
-        if (token != JsonToken.VALUE_STRING) {
-            if (token.isStructStart()) {
-                json.skipChildren();
-            }
-            throw new InvalidField(field + " must be a string");
-        }
-        return json.getText();
-    }
-
     private static OrderId orderId(String text) {
         return OrderId.parse(required(text, "order_id"))
                 .orElseThrow(() -> new InvalidField("order_id is not an order id"));
@@ -266,29 +185,6 @@ final class EventCodec {
             return InstantText.parse(required(text, field));
         } catch (DateTimeParseException e) {
             throw new InvalidField(field + " is not an RFC 3339 UTC time");
-        }
-    }
-
-    private static <T> T required(T value, String field) {
-        if (value == null) {
-            throw new InvalidField(field + " is missing");
-        }
-        return value;
-    }
-
-    private static String abbreviate(String text) {
-        if (text == null) {
-            return "null";
-        }
-        String oneLine = text.replaceAll("\\p{Cntrl}", " ");
-        return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 200) + "...";
-    }
-
-    /** A field of a record is missing or wrong; becomes an {@link UndecodableRecordException}. */
-    private static final class InvalidField extends RuntimeException {
-
-        InvalidField(String message) {
-            super(message, null, false, false);
         }
     }
 }

@@ -15,15 +15,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.config.ConfigException;
 
 /**
  * The one way into the Kafka adapter: everything a role needs from Kafka, built on one shared,
@@ -36,19 +30,16 @@ public final class KafkaConnection implements AutoCloseable {
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     private final KafkaSettings settings;
-    private final String clientId;
+    private final KafkaClients clients;
     /** Marks what this connection publishes, so its own feeds can pass over it (see KafkaEventFeed). */
     private final byte[] writer = UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8);
     private final Retrying retrying = new Retrying();
     /** Orders placed through this connection, for its view to answer at once (read-your-writes). */
     private final RecentPlacements recentPlacements = new RecentPlacements();
-    private Producer<byte[], byte[]> producer;
-    private Producer<byte[], byte[]> statusProducer;
-    private Admin admin;
 
     private KafkaConnection(KafkaSettings settings, String clientId) {
         this.settings = settings;
-        this.clientId = clientId;
+        this.clients = new KafkaClients(settings, clientId);
     }
 
     /** @param role names the clients in broker logs and metrics, for example {@code producer} */
@@ -133,7 +124,7 @@ public final class KafkaConnection implements AutoCloseable {
      * read them back.
      */
     public synchronized OrderPublisher publisher() {
-        return new KafkaOrderPublisher(producer(), settings, writer, recentPlacements);
+        return new KafkaOrderPublisher(clients.producer(), settings, writer, recentPlacements);
     }
 
     /**
@@ -143,10 +134,7 @@ public final class KafkaConnection implements AutoCloseable {
      * whenever the first one had landed: an order {@code completed} twice.
      */
     public synchronized OrderPublisher statusPublisher() {
-        if (statusProducer == null) {
-            statusProducer = client(() -> new KafkaProducer<>(ClientConfigs.statusProducer(settings, clientId + "-status")));
-        }
-        return new KafkaOrderPublisher(statusProducer, settings, writer, recentPlacements);
+        return new KafkaOrderPublisher(clients.statusProducer(), settings, writer, recentPlacements);
     }
 
     /**
@@ -157,8 +145,7 @@ public final class KafkaConnection implements AutoCloseable {
      * @throws KafkaUnavailableException if Kafka does not answer within the timeout
      */
     public Optional<Order> findOrder(OrderId id) {
-        KafkaConsumer<byte[], byte[]> consumer =
-                client(() -> new KafkaConsumer<>(ClientConfigs.feedConsumer(settings, clientId + "-lookup")));
+        KafkaConsumer<byte[], byte[]> consumer = clients.feedConsumer("lookup");
         try {
             return new KafkaOrderLookup(consumer, settings).find(id);
         } finally {
@@ -185,9 +172,8 @@ public final class KafkaConnection implements AutoCloseable {
 
     private OrderFeed startFeed(Map<String, KafkaEventFeed.Decoder> decoders, ProjectOrderEvents view, StartAt from,
             String name) throws InterruptedException {
-        KafkaConsumer<byte[], byte[]> consumer =
-                client(() -> new KafkaConsumer<>(ClientConfigs.feedConsumer(settings, clientId + "-" + name)));
-        return new KafkaEventFeed(consumer, decoders, view, from, settings.timeout(), name, writer).start();
+        return new KafkaEventFeed(clients.feedConsumer(name), decoders, view, from, settings.timeout(), name, writer)
+                .start();
     }
 
     /**
@@ -204,12 +190,11 @@ public final class KafkaConnection implements AutoCloseable {
     public OrderConsumer consume(OrderProcessor processor, ProjectOrderEvents knownOrders) throws InterruptedException {
         boolean samePartitioning = partitionCount(settings.ordersTopic()) == partitionCount(settings.statusTopic());
         KafkaEventFeed statuses = new KafkaEventFeed(
-                client(() -> new KafkaConsumer<>(ClientConfigs.feedConsumer(settings, clientId + "-status-feed"))),
+                clients.feedConsumer("status-feed"),
                 Map.of(settings.statusTopic(), EventCodec::decodeStatus), knownOrders, StartAt.BEGINNING,
                 settings.timeout(), "status-feed", samePartitioning, writer).start();
-        KafkaConsumer<byte[], byte[]> consumer =
-                client(() -> new KafkaConsumer<>(ClientConfigs.groupConsumer(settings, clientId + "-consumer")));
-        DeadLetters deadLetters = new DeadLetters(producer(), settings.deadLetterTopic(), retrying);
+        KafkaConsumer<byte[], byte[]> consumer = clients.groupConsumer("consumer");
+        DeadLetters deadLetters = new DeadLetters(clients.producer(), settings.deadLetterTopic(), retrying);
         Consumer<Map<Integer, Long>> catchUp = replaysFrom -> {
             try {
                 if (samePartitioning) {
@@ -238,9 +223,7 @@ public final class KafkaConnection implements AutoCloseable {
      * @param remembered how many of the most recent changes to keep for followers who resume
      */
     public KafkaOrderChanges orderChanges(int remembered) {
-        return new KafkaOrderChanges(
-                client(() -> new KafkaConsumer<>(ClientConfigs.feedConsumer(settings, clientId + "-changes"))),
-                settings, remembered);
+        return new KafkaOrderChanges(clients.feedConsumer("changes"), settings, remembered);
     }
 
     /**
@@ -249,14 +232,12 @@ public final class KafkaConnection implements AutoCloseable {
      * same {@link ViewSettings#applicationId()}. Does no I/O.
      */
     public synchronized KafkaOrderView orderView(ViewSettings view, ViewPeers peers) {
-        topics();
-        return new KafkaOrderView(settings, view, clientId + "-view", admin, this::partitionCount, peers,
-                recentPlacements);
+        return new KafkaOrderView(settings, view, clients.clientId() + "-view", clients.admin(), this::partitionCount,
+                peers, recentPlacements);
     }
 
     private int partitionCount(String topic) {
-        try (KafkaConsumer<byte[], byte[]> probe =
-                client(() -> new KafkaConsumer<>(ClientConfigs.feedConsumer(settings, clientId + "-probe")))) {
+        try (KafkaConsumer<byte[], byte[]> probe = clients.feedConsumer("probe")) {
             List<PartitionInfo> partitions = probe.partitionsFor(topic, settings.timeout());
             if (partitions == null || partitions.isEmpty()) {
                 throw new KafkaUnavailableException("topic " + topic + " does not exist", null);
@@ -265,57 +246,14 @@ public final class KafkaConnection implements AutoCloseable {
         }
     }
 
-    private synchronized Producer<byte[], byte[]> producer() {
-        if (producer == null) {
-            producer = client(() -> new KafkaProducer<>(ClientConfigs.producer(settings, clientId)));
-        }
-        return producer;
-    }
-
-    private synchronized KafkaTopics topics() {
-        if (admin == null) {
-            admin = client(() -> Admin.create(ClientConfigs.admin(settings, clientId + "-admin")));
-        }
-        return new KafkaTopics(admin, settings);
-    }
-
-    /**
-     * Builds a Kafka client. A client refuses to be built when no broker's host name resolves
-     * (a KafkaException caused by a ConfigException "No resolvable bootstrap urls"): that is
-     * Kafka being unavailable, as when a broker does not answer, not a wrong setting or a bug.
-     * A ConfigException of its own is a client property Kafka refused.
-     */
-    private <T> T client(Supplier<T> constructor) {
-        try {
-            return constructor.get();
-        } catch (ConfigException refused) {
-            throw new InvalidClientPropertyException(refused);
-        } catch (KafkaException e) {
-            if (e.getCause() instanceof ConfigException refused && refused.getMessage() != null
-                    && refused.getMessage().contains("No resolvable bootstrap urls")) {
-                throw new KafkaUnavailableException("Kafka at " + String.join(",", settings.brokers())
-                        + " is not reachable: no broker's host name resolves", e);
-            }
-            throw e;
-        }
+    private KafkaTopics topics() {
+        return new KafkaTopics(clients.admin(), settings);
     }
 
     /** Sends what is buffered (bounded by the timeout) and closes every client. */
     @Override
     public synchronized void close() {
         retrying.close();
-        if (producer != null) {
-            producer.close(settings.timeout());
-            producer = null;
-        }
-        if (statusProducer != null) {
-            statusProducer.close(settings.timeout());
-            statusProducer = null;
-        }
-        if (admin != null) {
-            admin.close(Duration.ofSeconds(2));
-            admin = null;
-        }
+        clients.close();
     }
-
 }

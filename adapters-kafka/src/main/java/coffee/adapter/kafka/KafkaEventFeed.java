@@ -4,10 +4,8 @@ import coffee.application.port.in.ProjectOrderEvents;
 import coffee.domain.OrderEvent;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,14 +15,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -38,8 +33,6 @@ final class KafkaEventFeed implements OrderFeed {
 
     private static final System.Logger LOG = System.getLogger(KafkaEventFeed.class.getName());
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
-    /** In a catch-up request: read the partition on from where the feed is. */
-    private static final long NO_SEEK = Long.MIN_VALUE;
 
     /** Turns a record value into an event. */
     @FunctionalInterface
@@ -60,7 +53,7 @@ final class KafkaEventFeed implements OrderFeed {
      * published), so they are passed over unread: for a single producer, half its reading.
      */
     private final byte[] ownWriter;
-    private final List<CatchUp> catchingUp = new ArrayList<>();
+    private final CatchUps catchingUp;
     private final AtomicLong recordsRead = new AtomicLong();
     private final ConsumerThread thread;
 
@@ -82,6 +75,7 @@ final class KafkaEventFeed implements OrderFeed {
         this.view = view;
         this.startAt = startAt;
         this.timeout = timeout;
+        this.catchingUp = new CatchUps(consumer, onDemand);
         this.thread = new ConsumerThread(consumer, name, String.valueOf(this.decoders.keySet()), timeout,
                 this::position, this::readOnce, this::failPending, LOG, "reading " + this.decoders.keySet());
     }
@@ -135,33 +129,18 @@ final class KafkaEventFeed implements OrderFeed {
         takeCatchUpRequests();
         // a feed already at the end is caught up now, not after a poll that may
         // wait for the broker's fetch.max.wait.ms (half a second at start-up)
-        completeCaughtUp();
+        catchingUp.completeReached();
         apply(consumer.poll(POLL_TIMEOUT));
-        completeCaughtUp();
+        catchingUp.completeReached();
     }
 
     private void failPending() {
-        catchingUp.forEach(c -> c.done.completeExceptionally(new IllegalStateException("feed closed")));
+        catchingUp.failAll();
         catchUpRequests.forEach(c -> c.done().completeExceptionally(new IllegalStateException("feed closed")));
     }
 
     private void position() {
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : decoders.keySet()) {
-            List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
-            if (infos == null || infos.isEmpty()) {
-                throw new KafkaUnavailableException("topic " + topic + " does not exist", null);
-            }
-            infos.forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
-        }
-        consumer.assign(partitions);
-        if (startAt == StartAt.BEGINNING) {
-            consumer.seekToBeginning(partitions);
-        } else {
-            consumer.seekToEnd(partitions);
-        }
-        // seeks are lazy; asking for the positions makes them real before start() returns
-        partitions.forEach(partition -> consumer.position(partition, timeout));
+        List<TopicPartition> partitions = FeedPositions.assignAll(consumer, decoders.keySet(), startAt, timeout);
         if (onDemand) {
             consumer.pause(partitions);
         }
@@ -196,7 +175,7 @@ final class KafkaEventFeed implements OrderFeed {
             Map<TopicPartition, Long> ends;
             try {
                 ends = consumer.endOffsets(wanted, timeout);
-                seek(wanted, request.readFrom());
+                FeedPositions.seek(consumer, wanted, request.readFrom(), timeout);
             } catch (WakeupException e) {
                 // the wakeup meant for poll() landed here: the request stays queued for the next turn
                 return;
@@ -218,92 +197,12 @@ final class KafkaEventFeed implements OrderFeed {
             if (onDemand) {
                 consumer.resume(wanted);
             }
-            catchingUp.add(new CatchUp(new HashMap<>(ends), request.done()));
+            catchingUp.add(new HashMap<>(ends), request.done());
         }
-    }
-
-    /** Moves each partition to where the request reads it from: a moment in time, or the beginning. */
-    private void seek(Set<TopicPartition> partitions, Map<Integer, Long> readFrom) {
-        if (readFrom == null) {
-            return;
-        }
-        Map<TopicPartition, Long> byTime = new HashMap<>();
-        for (TopicPartition partition : partitions) {
-            long from = readFrom.get(partition.partition());
-            if (from == NO_SEEK) {
-                continue;
-            }
-            if (from < 0) {
-                consumer.seekToBeginning(List.of(partition));
-            } else {
-                byTime.put(partition, from);
-            }
-        }
-        if (byTime.isEmpty()) {
-            return;
-        }
-        Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(byTime, timeout);
-        for (TopicPartition partition : byTime.keySet()) {
-            OffsetAndTimestamp at = found.get(partition);
-            if (at == null) {
-                // nothing that recent: every status that matters is still to come
-                consumer.seekToEnd(List.of(partition));
-            } else {
-                consumer.seek(partition, at.offset());
-            }
-        }
-    }
-
-    private void completeCaughtUp() {
-        for (Iterator<CatchUp> it = catchingUp.iterator(); it.hasNext(); ) {
-            CatchUp catchUp = it.next();
-            catchUp.ends.entrySet().removeIf(end -> {
-                boolean reached = consumer.position(end.getKey()) >= end.getValue();
-                if (reached && onDemand && !stillWanted(end.getKey(), catchUp)) {
-                    consumer.pause(List.of(end.getKey()));
-                }
-                return reached;
-            });
-            if (catchUp.ends.isEmpty()) {
-                catchUp.done.complete(null);
-                it.remove();
-            }
-        }
-    }
-
-    /** Whether another catch-up still reads this partition (then it must not be paused yet). */
-    private boolean stillWanted(TopicPartition partition, CatchUp finished) {
-        for (CatchUp other : catchingUp) {
-            if (other != finished && other.ends.containsKey(partition)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Override
     public void close() {
         thread.close();
-    }
-
-    /** A request to be told when these end offsets are reached. */
-    private record CatchUp(Map<TopicPartition, Long> ends, CompletableFuture<Void> done) {
-    }
-
-    /**
-     * A request to catch up: some partitions (numbers), each from a timestamp (ms; -1 the
-     * beginning, {@link #NO_SEEK} where the feed is); all partitions from where the feed is when
-     * null.
-     */
-    private record CatchUpRequest(Map<Integer, Long> readFrom, CompletableFuture<Void> done, AtomicBoolean retried) {
-
-        CatchUpRequest(Map<Integer, Long> readFrom, CompletableFuture<Void> done) {
-            this(readFrom, done, new AtomicBoolean());
-        }
-
-        /** True the first time only: one warning per request, not one per attempt. */
-        boolean firstRetry() {
-            return retried.compareAndSet(false, true);
-        }
     }
 }

@@ -8,19 +8,13 @@ import coffee.domain.OrderId;
 import coffee.domain.OrderQuery;
 import coffee.domain.OrderStatus;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.StampedLock;
-import java.util.function.Predicate;
 
 /**
  * A view of orders in memory, compactly: about 60 bytes per order instead of the ~400 of one
@@ -31,10 +25,11 @@ import java.util.function.Predicate;
  *
  * <p>Orders are rows in columns (id, customer, drink, status, times) held in fixed-size chunks,
  * so rows never move and growing never copies. Customer names are stored once each. An
- * open-addressing table finds a row by id. Rows sorted by creation time, overall and per
- * customer ({@link RowsByCreation}), answer "newest first". A status filter walks them and
- * checks each row's status byte: pending and processing orders are the newest, so such a
- * query stops early, and even a full walk of millions of rows takes milliseconds.
+ * open-addressing table ({@link IdIndex}) finds a row by id. Rows sorted by creation time,
+ * overall and per customer ({@link RowsByCreation}), answer "newest first". A status filter
+ * walks them and checks each row's status byte: pending and processing orders are the newest,
+ * so such a query stops early, and even a full walk of millions of rows takes milliseconds.
+ * Waiting for a change is {@link OrderWatchers}'.
  *
  * <p>Writes are serialized; reads of one order are lock-free (optimistic), listings read under
  * a shared lock.
@@ -60,8 +55,9 @@ public final class InMemoryOrderRepository implements OrderRepository {
     private final long[][] updatedNanos = new long[MAX_CHUNKS][];
     private volatile int rows;
 
-    /** Row of each id: open addressing, linear probing, row + 1 (0 is empty), at most half full. */
-    private int[] index = new int[1 << 12];
+    /** Row of each id. */
+    private final IdIndex index = new IdIndex(
+            row -> idHigh[row >>> CHUNK_BITS][row & MASK], row -> idLow[row >>> CHUNK_BITS][row & MASK]);
 
     /** Customer names, each spelling stored once; a row refers to its customer by number. */
     private final List<CustomerName> customers = new ArrayList<>();
@@ -72,14 +68,14 @@ public final class InMemoryOrderRepository implements OrderRepository {
     /** Each customer's rows by creation time, by search key ("Ann" and "ANN" are one customer). */
     private final Map<String, RowsByCreation> byCustomer = new HashMap<>();
 
-    private final Map<OrderId, List<CountDownLatch>> watchers = new ConcurrentHashMap<>();
+    private final OrderWatchers watchers = new OrderWatchers(this::find);
 
     @Override
     public Optional<Order> find(OrderId id) {
         long stamp = lock.tryOptimisticRead();
         Order found = null;
         try {
-            int row = rowOf(id.value().getMostSignificantBits(), id.value().getLeastSignificantBits());
+            int row = rowOf(id.value());
             found = row < 0 ? null : orderAt(row);
         } catch (RuntimeException tornByAWrite) {
             // an optimistic read may see a half-written table; validate() below sends us to the lock
@@ -87,7 +83,7 @@ public final class InMemoryOrderRepository implements OrderRepository {
         if (!lock.validate(stamp)) {
             stamp = lock.readLock();
             try {
-                int row = rowOf(id.value().getMostSignificantBits(), id.value().getLeastSignificantBits());
+                int row = rowOf(id.value());
                 found = row < 0 ? null : orderAt(row);
             } finally {
                 lock.unlockRead(stamp);
@@ -125,7 +121,7 @@ public final class InMemoryOrderRepository implements OrderRepository {
         long stamp = lock.writeLock();
         try {
             UUID id = order.id().value();
-            int row = rowOf(id.getMostSignificantBits(), id.getLeastSignificantBits());
+            int row = rowOf(id);
             if (row < 0) {
                 append(order);
             } else if (order.status().ordinal() != status[row >>> CHUNK_BITS][row & MASK]
@@ -137,7 +133,7 @@ public final class InMemoryOrderRepository implements OrderRepository {
         } finally {
             lock.unlockWrite(stamp);
         }
-        wakeWatchers(order.id());
+        watchers.changed(order.id());
         return true;
     }
 
@@ -163,10 +159,10 @@ public final class InMemoryOrderRepository implements OrderRepository {
         customer[chunk][at] = customerNumber(order.customer());
         drink[chunk][at] = (byte) order.drink().ordinal();
         status[chunk][at] = (byte) order.status().ordinal();
-        createdNanos[chunk][at] = nanos(order.createdAt());
-        updatedNanos[chunk][at] = nanos(order.updatedAt());
+        createdNanos[chunk][at] = EpochNanos.of(order.createdAt());
+        updatedNanos[chunk][at] = EpochNanos.of(order.updatedAt());
         rows = row + 1;
-        addToIndex(row);
+        index.add(row, rows);
         byCreation.add(row);
         customerRows(order.customer()).add(row);
     }
@@ -179,7 +175,7 @@ public final class InMemoryOrderRepository implements OrderRepository {
     private void update(int row, Order order) {
         int chunk = row >>> CHUNK_BITS;
         int at = row & MASK;
-        long created = nanos(order.createdAt());
+        long created = EpochNanos.of(order.createdAt());
         CustomerName oldCustomer = customers.get(customer[chunk][at]);
         boolean moved = created != createdNanos[chunk][at];
         // a status change keeps the customer: compare spellings before computing search keys
@@ -195,7 +191,7 @@ public final class InMemoryOrderRepository implements OrderRepository {
         drink[chunk][at] = (byte) order.drink().ordinal();
         status[chunk][at] = (byte) order.status().ordinal();
         createdNanos[chunk][at] = created;
-        updatedNanos[chunk][at] = nanos(order.updatedAt());
+        updatedNanos[chunk][at] = EpochNanos.of(order.updatedAt());
         if (moved) {
             byCreation.add(row);
         }
@@ -212,8 +208,8 @@ public final class InMemoryOrderRepository implements OrderRepository {
                 customers.get(customer[chunk][at]),
                 DRINKS[drink[chunk][at]],
                 STATUSES[status[chunk][at]],
-                instant(createdNanos[chunk][at]),
-                instant(updatedNanos[chunk][at]));
+                EpochNanos.instant(createdNanos[chunk][at]),
+                EpochNanos.instant(updatedNanos[chunk][at]));
     }
 
     private int customerNumber(CustomerName name) {
@@ -227,65 +223,8 @@ public final class InMemoryOrderRepository implements OrderRepository {
         return byCustomer.computeIfAbsent(name.searchKey(), key -> new RowsByCreation(this::createdAt));
     }
 
-    // ---- the id index ----
-
-    private int rowOf(long high, long low) {
-        int[] table = index;
-        int mask = table.length - 1;
-        for (int slot = hash(high, low) & mask; ; slot = (slot + 1) & mask) {
-            int entry = table[slot];
-            if (entry == 0) {
-                return -1;
-            }
-            int row = entry - 1;
-            if (idHigh[row >>> CHUNK_BITS][row & MASK] == high && idLow[row >>> CHUNK_BITS][row & MASK] == low) {
-                return row;
-            }
-        }
-    }
-
-    private void addToIndex(int row) {
-        if ((long) rows * 2 > index.length) {
-            int[] bigger = new int[index.length * 2];
-            for (int entry : index) {
-                if (entry != 0) {
-                    place(bigger, entry - 1);
-                }
-            }
-            // publish the bigger table whole: an optimistic reader sees the old one or the new one
-            index = bigger;
-        }
-        place(index, row);
-    }
-
-    private void place(int[] table, int row) {
-        int mask = table.length - 1;
-        long high = idHigh[row >>> CHUNK_BITS][row & MASK];
-        long low = idLow[row >>> CHUNK_BITS][row & MASK];
-        int slot = hash(high, low) & mask;
-        while (table[slot] != 0) {
-            slot = (slot + 1) & mask;
-        }
-        table[slot] = row + 1;
-    }
-
-    private static int hash(long high, long low) {
-        long mixed = (high ^ Long.rotateLeft(low, 29)) * 0x9E3779B97F4A7C15L;
-        return (int) (mixed ^ (mixed >>> 32));
-    }
-
-    // ---- time ----
-
-    private static long nanos(Instant time) {
-        try {
-            return Math.addExact(Math.multiplyExact(time.getEpochSecond(), 1_000_000_000L), time.getNano());
-        } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("order time out of range (1677..2262): " + time, e);
-        }
-    }
-
-    private static Instant instant(long nanos) {
-        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+    private int rowOf(UUID id) {
+        return index.rowOf(id.getMostSignificantBits(), id.getLeastSignificantBits());
     }
 
     private long createdAt(int row) {
@@ -296,7 +235,7 @@ public final class InMemoryOrderRepository implements OrderRepository {
 
     @Override
     public Optional<Order> awaitStatus(OrderId id, OrderStatus wanted, Duration timeout) throws InterruptedException {
-        Optional<Order> settled = await(id, order -> order.status().settles(wanted), timeout);
+        Optional<Order> settled = watchers.await(id, order -> order.status().settles(wanted), timeout);
         return settled.isPresent() ? settled : find(id);
     }
 
@@ -306,40 +245,7 @@ public final class InMemoryOrderRepository implements OrderRepository {
      */
     public Optional<Order> awaitStatusOtherThan(OrderId id, OrderStatus seen, Duration timeout)
             throws InterruptedException {
-        return await(id, order -> order.status() != seen, timeout);
-    }
-
-    private Optional<Order> await(OrderId id, Predicate<Order> done, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            CountDownLatch changed = new CountDownLatch(1);
-            watchers.computeIfAbsent(id, key -> new CopyOnWriteArrayList<>()).add(changed);
-            try {
-                Optional<Order> current = find(id);
-                if (current.isPresent() && done.test(current.get())) {
-                    return current;
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0 || !changed.await(left, TimeUnit.NANOSECONDS)) {
-                    return Optional.empty();
-                }
-            } finally {
-                watchers.computeIfPresent(id, (key, list) -> {
-                    list.remove(changed);
-                    return list.isEmpty() ? null : list;
-                });
-            }
-        }
-    }
-
-    private void wakeWatchers(OrderId id) {
-        if (watchers.isEmpty()) {
-            return;
-        }
-        List<CountDownLatch> waiting = watchers.get(id);
-        if (waiting != null) {
-            waiting.forEach(CountDownLatch::countDown);
-        }
+        return watchers.await(id, order -> order.status() != seen, timeout);
     }
 
     @Override
