@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.PartitionInfo;
 
 /**
@@ -85,7 +86,7 @@ public final class KafkaConnection implements AutoCloseable {
      * @throws KafkaUnavailableException if Kafka did not answer within the start-up's minute
      */
     public void preparePublishingWaitingForKafka(StartUpPause pause) throws InterruptedException {
-        Producer<byte[], byte[]> publishing = producer();
+        Producer<byte[], byte[]> publishing = clients.producer();
         retrying.untilAvailable(() -> {
             try {
                 publishing.partitionsFor(settings.ordersTopic());
