@@ -1,25 +1,21 @@
 package coffee.adapter.kafka;
 
 import static coffee.domain.OrderTestData.aPendingOrder;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import coffee.adapter.kafka.broker.EmbeddedKafkaBroker;
 import coffee.application.port.out.PublishFailedException;
 import coffee.domain.OrderPlaced;
 import coffee.domain.RequestId;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class KafkaOrderPublisherIT {
 
@@ -73,34 +69,6 @@ class KafkaOrderPublisherIT {
             KafkaUnavailableException e = assertThrows(KafkaUnavailableException.class, kafka::ensureTopics);
 
             assertTrue(e.getMessage().contains("not reachable"), e.getMessage());
-        }
-    }
-
-    @Test
-    void a_publisher_prepared_at_start_knows_its_topics_so_an_order_never_waits_for_their_metadata(@TempDir Path dir)
-            throws Exception {
-        int port = portNobodyListensOn();
-        KafkaSettings settings = KafkaSettings.defaults(List.of("127.0.0.1:" + port)).withTimeout(Duration.ofSeconds(4));
-        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir, port);
-        boolean stopped = false;
-        try (KafkaConnection kafka = KafkaConnection.open(settings, "test")) {
-            kafka.ensureTopics();
-            kafka.preparePublishingWaitingForKafka(pause -> Thread.sleep(pause.toMillis()));
-            // with the broker gone, an order can only wait for its acknowledgement: had its
-            // producer to ask where the topic is first, send() would give up on that metadata
-            broker.close();
-            stopped = true;
-
-            CompletionException failure = assertThrows(CompletionException.class, () -> kafka.publisher()
-                    .publish(new OrderPlaced(aPendingOrder()), RequestId.generate()).toCompletableFuture().join());
-
-            String message = failure.getCause().getMessage();
-            assertTrue(message.contains("Kafka did not acknowledge"), message);
-            assertFalse(message.contains("metadata"), message);
-        } finally {
-            if (!stopped) {
-                broker.close();
-            }
         }
     }
 }
