@@ -19,6 +19,7 @@ import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.errors.TimeoutException;
 
 /**
  * The one way into the Kafka adapter: everything a role needs from Kafka, built on one shared,
@@ -91,7 +92,7 @@ public final class KafkaConnection implements AutoCloseable {
             try {
                 publishing.partitionsFor(settings.ordersTopic());
                 publishing.partitionsFor(settings.statusTopic());
-            } catch (org.apache.kafka.common.errors.TimeoutException e) {
+            } catch (TimeoutException e) {
                 throw new KafkaUnavailableException("Kafka did not say where the topics' partitions are: "
                         + e.getMessage(), e);
             }
