@@ -17,9 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.errors.TimeoutException;
 
 /**
  * The one way into the Kafka adapter: everything a role needs from Kafka, built on one shared,
@@ -79,24 +77,13 @@ public final class KafkaConnection implements AutoCloseable {
 
     /**
      * Has the publisher's Kafka producer learn where the orders and status topics' partitions
-     * are, waiting for Kafka as {@link #ensureTopicsWaitingForKafka} does. Without it the first
-     * orders after a start wait in {@code send()} for that metadata, within {@code max.block.ms}
-     * (a tenth of the timeout): on a busy machine they were refused with a 503 in the first
-     * second although Kafka was fine.
+     * are before the first order (see {@code PublishingPreparation} for why), waiting for Kafka
+     * as {@link #ensureTopicsWaitingForKafka} does.
      *
      * @throws KafkaUnavailableException if Kafka did not answer within the start-up's minute
      */
     public void preparePublishingWaitingForKafka(StartUpPause pause) throws InterruptedException {
-        Producer<byte[], byte[]> publishing = clients.producer();
-        retrying.untilAvailable(() -> {
-            try {
-                publishing.partitionsFor(settings.ordersTopic());
-                publishing.partitionsFor(settings.statusTopic());
-            } catch (TimeoutException e) {
-                throw new KafkaUnavailableException("Kafka did not say where the topics' partitions are: "
-                        + e.getMessage(), e);
-            }
-        }, pause);
+        new PublishingPreparation(clients.producer(), settings, retrying).awaitPartitions(pause);
     }
 
     /** Why Kafka is not usable right now (unreachable, a topic missing); empty if it is. */
