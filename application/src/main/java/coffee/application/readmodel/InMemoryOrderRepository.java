@@ -24,12 +24,12 @@ import java.util.concurrent.locks.StampedLock;
  * {@code KafkaOrderView} and {@link RecentOrders}).
  *
  * <p>Orders are rows in columns (id, customer, drink, status, times) held in fixed-size chunks,
- * so rows never move and growing never copies. Customer names are stored once each. An
- * open-addressing table ({@link IdIndex}) finds a row by id. Rows sorted by creation time,
- * overall and per customer ({@link RowsByCreation}), answer "newest first". A status filter
- * walks them and checks each row's status byte: pending and processing orders are the newest,
- * so such a query stops early, and even a full walk of millions of rows takes milliseconds.
- * Waiting for a change is {@link OrderWatchers}'.
+ * so rows never move and growing never copies. Customer names are stored once each ({@link
+ * CustomerNames}). An open-addressing table ({@link IdIndex}) finds a row by id. Rows sorted by
+ * creation time, overall and per customer ({@link RowsByCreation}), answer "newest first". A
+ * status filter walks them and checks each row's status byte: pending and processing orders are
+ * the newest, so such a query stops early, and even a full walk of millions of rows takes
+ * milliseconds. Waiting for a change is {@link OrderWatchers}'.
  *
  * <p>Writes are serialized; reads of one order are lock-free (optimistic), listings read under
  * a shared lock.
@@ -60,8 +60,7 @@ public final class InMemoryOrderRepository implements OrderRepository {
             row -> idHigh[row >>> CHUNK_BITS][row & MASK], row -> idLow[row >>> CHUNK_BITS][row & MASK]);
 
     /** Customer names, each spelling stored once; a row refers to its customer by number. */
-    private final List<CustomerName> customers = new ArrayList<>();
-    private final Map<String, Integer> customerNumbers = new HashMap<>();
+    private final CustomerNames customers = new CustomerNames();
 
     /** All rows by creation time. */
     private final RowsByCreation byCreation = new RowsByCreation(this::createdAt);
@@ -156,7 +155,7 @@ public final class InMemoryOrderRepository implements OrderRepository {
         UUID id = order.id().value();
         idHigh[chunk][at] = id.getMostSignificantBits();
         idLow[chunk][at] = id.getLeastSignificantBits();
-        customer[chunk][at] = customerNumber(order.customer());
+        customer[chunk][at] = customers.numberOf(order.customer());
         drink[chunk][at] = (byte) order.drink().ordinal();
         status[chunk][at] = (byte) order.status().ordinal();
         createdNanos[chunk][at] = EpochNanos.of(order.createdAt());
@@ -176,7 +175,7 @@ public final class InMemoryOrderRepository implements OrderRepository {
         int chunk = row >>> CHUNK_BITS;
         int at = row & MASK;
         long created = EpochNanos.of(order.createdAt());
-        CustomerName oldCustomer = customers.get(customer[chunk][at]);
+        CustomerName oldCustomer = customers.name(customer[chunk][at]);
         boolean moved = created != createdNanos[chunk][at];
         // a status change keeps the customer: compare spellings before computing search keys
         boolean otherCustomer = !oldCustomer.equals(order.customer())
@@ -187,7 +186,7 @@ public final class InMemoryOrderRepository implements OrderRepository {
         if (moved || otherCustomer) {
             customerRows(oldCustomer).remove(row);
         }
-        customer[chunk][at] = customerNumber(order.customer());
+        customer[chunk][at] = customers.numberOf(order.customer());
         drink[chunk][at] = (byte) order.drink().ordinal();
         status[chunk][at] = (byte) order.status().ordinal();
         createdNanos[chunk][at] = created;
@@ -205,18 +204,11 @@ public final class InMemoryOrderRepository implements OrderRepository {
         int at = row & MASK;
         return new Order(
                 new OrderId(new UUID(idHigh[chunk][at], idLow[chunk][at])),
-                customers.get(customer[chunk][at]),
+                customers.name(customer[chunk][at]),
                 DRINKS[drink[chunk][at]],
                 STATUSES[status[chunk][at]],
                 EpochNanos.instant(createdNanos[chunk][at]),
                 EpochNanos.instant(updatedNanos[chunk][at]));
-    }
-
-    private int customerNumber(CustomerName name) {
-        return customerNumbers.computeIfAbsent(name.value(), spelling -> {
-            customers.add(name);
-            return customers.size() - 1;
-        });
     }
 
     private RowsByCreation customerRows(CustomerName name) {
