@@ -128,4 +128,21 @@ class ClientConfigsTest {
         assertEquals(100, streams.get(StreamsConfig.producerPrefix(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG)));
         assertEquals(10_000, streams.get(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG)));
     }
+
+    @Test
+    void the_view_restores_in_large_batches_and_does_not_wait_long_on_changelogs_with_nothing_to_restore() {
+        ViewSettings view = new ViewSettings("coffee-view", Path.of("state"), 0, 16L << 20);
+        String fetchWait = StreamsConfig.restoreConsumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG);
+        String perPoll = StreamsConfig.restoreConsumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG);
+
+        Map<String, Object> streams = ClientConfigs.viewStreams(withProperties(Map.of()), view, "p1-view", "h:1");
+        Map<String, Object> tuned = ClientConfigs.viewStreams(withProperties(Map.of(fetchWait, "200", perPoll, "500")),
+                view, "p1-view", "h:1");
+
+        assertEquals(50, streams.get(fetchWait));
+        assertEquals(10_000, streams.get(perPoll));
+        // the user's kafka.properties still decide
+        assertEquals("200", tuned.get(fetchWait));
+        assertEquals("500", tuned.get(perPoll));
+    }
 }
