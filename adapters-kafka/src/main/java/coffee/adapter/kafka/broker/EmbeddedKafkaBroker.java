@@ -32,7 +32,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * Nodes of a quorum notice a dead or frozen peer after this long (Kafka's default is 9 s):
      * its partitions get new leaders within seconds, which bounds the producers' {@code 503}s.
      * Heartbeats every 250 ms leave six chances to miss before a node is fenced. 1.5 s (was 3 s)
-     * took a controller kill's refused orders from 88-200 to 6-27 (docs/operations.md).
+     * took a controller kill's refused orders from 88-200 to 1-27 (docs/operations.md).
      */
     private static final String SESSION_TIMEOUT_MS = "1500";
     private static final String HEARTBEAT_INTERVAL_MS = "250";
