@@ -22,8 +22,9 @@ final class CatchUpWaits {
     /**
      * How long a read of an unknown order waits for the view to fold what Kafka already has.
      * Long enough to outlast a partition's change of leader on a local cluster (the dead node
-     * fenced after 3 s, then a new leader): with 3 s, idempotency checks that came just after a
-     * leader's kill ran out first and were refused; within the 5 s an order may take in all.
+     * fenced, then a new leader): with 3 s, when nodes were fenced after 3 s, idempotency checks
+     * that came just after a leader's kill ran out first and were refused (they are fenced after
+     * 1.5 s now, EmbeddedKafkaBroker); within the 5 s an order may take in all.
      */
     static final Duration PATIENCE = Duration.ofSeconds(4);
     /** Reads waiting for the view to fold an order not found yet; beyond this many, a 503 at once. */
