@@ -47,6 +47,29 @@ final class ChangePositions {
     }
 
     /**
+     * Where to read again after a pause ({@link KafkaOrderChanges} stops reading while nobody
+     * follows): the latest {@code remembered} records or so, spread evenly over the partitions,
+     * but nothing read before the pause, and nothing past the end.
+     *
+     * @param stopped where the reading stopped
+     * @param ends the end of every partition now
+     */
+    static long[][] resumeFrom(long[][] stopped, long[][] ends, int remembered) {
+        int partitions = ends[ORDERS].length + ends[STATUSES].length;
+        long perPartition = partitions == 0 ? 0 : ((long) remembered + partitions - 1) / partitions;
+        long[][] from = new long[2][];
+        for (int topic = 0; topic < 2; topic++) {
+            from[topic] = new long[ends[topic].length];
+            for (int partition = 0; partition < ends[topic].length; partition++) {
+                long end = ends[topic][partition];
+                long stop = partition < stopped[topic].length ? stopped[topic][partition] : 0;
+                from[topic][partition] = Math.min(end, Math.max(stop, end - perPartition));
+            }
+        }
+        return from;
+    }
+
+    /**
      * The offsets a position names, as many partitions per topic as {@code known} has;
      * partitions it does not know of (the topic grew) from 0.
      *

@@ -212,7 +212,12 @@ public final class KafkaConnection implements AutoCloseable {
      * @param remembered how many of the most recent changes to keep for followers who resume
      */
     public KafkaOrderChanges orderChanges(int remembered) {
-        return new KafkaOrderChanges(clients.feedConsumer("changes"), settings, remembered);
+        return orderChanges(remembered, KafkaOrderChanges.IDLE_AFTER);
+    }
+
+    /** The same with another pause: tests do not wait half a minute for it. */
+    KafkaOrderChanges orderChanges(int remembered, Duration idleAfter) {
+        return new KafkaOrderChanges(clients.feedConsumer("changes"), settings, remembered, idleAfter);
     }
 
     /**

@@ -2,8 +2,6 @@ package coffee.adapter.kafka;
 
 import static coffee.adapter.kafka.ChangePositions.ORDERS;
 import static coffee.adapter.kafka.ChangePositions.STATUSES;
-import static coffee.adapter.kafka.ChangePositions.advance;
-import static coffee.adapter.kafka.ChangePositions.copy;
 import static coffee.adapter.kafka.ChangePositions.format;
 
 import coffee.application.port.out.OrderChanges;
@@ -13,9 +11,10 @@ import coffee.domain.Order;
 import coffee.domain.OrderChange;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,16 +33,25 @@ import org.apache.kafka.common.TopicPartition;
  * partitions; {@link ChangePositions}). It means the same on every instance, so a follower may
  * resume on another one. The most recent changes are remembered (a bounded number) for those who
  * resume; what is older is no longer replayed. They are kept as read, undecoded
- * ({@link RememberedChange}), and their positions worked out from the position before the oldest:
- * every producer reads every change, but most have nobody following, so a change costs JSON and
- * position text only when someone asks for it. The followers are filed by the order or customer
+ * ({@link RememberedChanges}): every producer reads every change, but most have nobody
+ * following, so a change costs JSON and position text only when someone asks for it. The followers are filed by the order or customer
  * they follow ({@link FollowerIndex}): a change is tested against
  * those it can concern, not against every follower of the process.
+ *
+ * <p>Reading both topics a second time costs a producer under load about a tenth of its CPU, for
+ * nobody most of the time. So the reading pauses when nobody has followed for a while
+ * ({@link #IDLE_AFTER}: a browser that reconnects, a board reopened, find it still going), and
+ * the next follower resumes it ({@link OnDemandReading}): it waits until the reader has read
+ * again about the last {@code remembered} changes ({@link ChangePositions#resumeFrom}) and
+ * reached the topics' ends, then is served as if the reading had never paused, except that
+ * changes older than those are not remembered.
  */
 public final class KafkaOrderChanges implements OrderChanges, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(KafkaOrderChanges.class.getName());
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
+    /** How long the reading goes on after the last follower left. */
+    static final Duration IDLE_AFTER = Duration.ofSeconds(30);
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final String ordersTopic;
@@ -51,21 +59,21 @@ public final class KafkaOrderChanges implements OrderChanges, AutoCloseable {
     private final Duration timeout;
     private final int remembered;
     private final ConsumerThread thread;
+    private final OnDemandReading onDemand;
     /** Guarded by this. */
     private final FollowerIndex<Subscriber> subscribers = new FollowerIndex<>();
-    /** Guarded by this: the next offset of each partition, [topic][partition]. */
-    private long[][] next;
-    /** Guarded by this: the next offsets just before the oldest remembered record. */
-    private long[][] beforeRemembered;
-    /** Guarded by this: the most recent records read, oldest first, decoded only when asked for. */
-    private final ArrayDeque<RememberedChange> recent = new ArrayDeque<>();
+    /** Guarded by this. */
+    private final RememberedChanges read;
 
-    KafkaOrderChanges(KafkaConsumer<byte[], byte[]> consumer, KafkaSettings settings, int remembered) {
+    KafkaOrderChanges(KafkaConsumer<byte[], byte[]> consumer, KafkaSettings settings, int remembered,
+            Duration idleAfter) {
         this.consumer = consumer;
         this.ordersTopic = settings.ordersTopic();
         this.statusTopic = settings.statusTopic();
         this.timeout = settings.timeout();
         this.remembered = remembered;
+        this.read = new RememberedChanges(remembered);
+        this.onDemand = new OnDemandReading(consumer, this, idleAfter, timeout, "the changes of orders");
         this.thread = new ConsumerThread(consumer, "order-changes", ordersTopic + " and " + statusTopic, timeout,
                 this::position, this::readOnce, () -> { }, LOG, "following the changes of orders");
     }
@@ -83,30 +91,29 @@ public final class KafkaOrderChanges implements OrderChanges, AutoCloseable {
     @Override
     public Subscription subscribe(Optional<String> after, boolean replayRemembered, FollowedOrders which,
             Consumer<OrderChange> live) {
-        long[][] floor;
-        List<OrderChange> replay = new ArrayList<>();
-        Subscriber subscriber;
-        Runnable unsubscribe;
-        synchronized (this) {
-            if (next == null) {
-                throw new OrderViewUnavailableException("the changes of orders are not followed yet");
-            }
-            floor = after.isPresent() ? ChangePositions.parse(after.get(), next) : null;
-            if (floor != null || replayRemembered) {
-                long[][] position = copy(beforeRemembered);
-                for (RememberedChange record : recent) {
-                    position = advance(position, record.topic, record.partition, record.offset);
-                    boolean wanted = floor == null || record.partition >= floor[record.topic].length
-                            || record.offset >= floor[record.topic][record.partition];
-                    Order order = wanted ? record.order() : null;
-                    if (order != null && which.matches(order)) {
-                        replay.add(new OrderChange(order, format(position)));
-                    }
+        while (true) {
+            synchronized (this) {
+                if (!read.started()) {
+                    throw new OrderViewUnavailableException("the changes of orders are not followed yet");
                 }
             }
-            subscriber = new Subscriber(live, floor);
-            unsubscribe = subscribers.add(which, subscriber);
+            onDemand.await();
+            synchronized (this) {
+                // paused again in between (only with a pause shorter than that wait): wait again
+                if (onDemand.current()) {
+                    return subscribeReading(after, replayRemembered, which, live);
+                }
+            }
         }
+    }
+
+    /** With the lock held, while the reading goes on. */
+    private Subscription subscribeReading(Optional<String> after, boolean replayRemembered, FollowedOrders which,
+            Consumer<OrderChange> live) {
+        long[][] floor = after.isPresent() ? ChangePositions.parse(after.get(), read.next()) : null;
+        List<OrderChange> replay = floor != null || replayRemembered ? read.since(floor, which) : new ArrayList<>();
+        Runnable unsubscribe = subscribers.add(which, new Subscriber(live, floor));
+        onDemand.interest();
         return new Subscription() {
             @Override
             public List<OrderChange> replay() {
@@ -117,15 +124,35 @@ public final class KafkaOrderChanges implements OrderChanges, AutoCloseable {
             public void close() {
                 synchronized (KafkaOrderChanges.this) {
                     unsubscribe.run();
+                    onDemand.interest();
                 }
             }
         };
     }
 
     private void readOnce() {
+        onDemand.steer(subscribers::isEmpty, this::restartAt);
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL_TIMEOUT)) {
             apply(record);
         }
+        onDemand.releaseIfCaughtUp();
+    }
+
+    /** After a pause, with the lock held: about the last {@code remembered} changes are read again. */
+    private Map<TopicPartition, Long> restartAt(Map<TopicPartition, Long> ends) {
+        long[][] endPositions = ChangePositions.copy(read.next());
+        ends.forEach((partition, end) -> endPositions[topicIndex(partition.topic())][partition.partition()] = end);
+        long[][] from = ChangePositions.resumeFrom(read.next(), endPositions, remembered);
+        read.startAt(from);
+        Map<TopicPartition, Long> seeks = new HashMap<>();
+        ends.keySet().forEach(partition ->
+                seeks.put(partition, from[topicIndex(partition.topic())][partition.partition()]));
+        return seeks;
+    }
+
+    /** Package-private for tests: whether the consumer fetches now. */
+    boolean reading() {
+        return onDemand.reading();
     }
 
     private void position() {
@@ -145,8 +172,7 @@ public final class KafkaOrderChanges implements OrderChanges, AutoCloseable {
             ends[topicIndex(partition.topic())][partition.partition()] = consumer.position(partition, timeout);
         }
         synchronized (this) {
-            next = ends;
-            beforeRemembered = copy(ends);
+            read.startAt(ends);
         }
     }
 
@@ -157,26 +183,21 @@ public final class KafkaOrderChanges implements OrderChanges, AutoCloseable {
      */
     private void apply(ConsumerRecord<byte[], byte[]> record) {
         int topic = topicIndex(record.topic());
-        RememberedChange read =
+        RememberedChange change =
                 new RememberedChange(topic, record.partition(), record.offset(), record.value(), record.topic());
         synchronized (this) {
-            next = advance(next, topic, record.partition(), record.offset());
-            recent.addLast(read);
-            if (recent.size() > remembered) {
-                RememberedChange oldest = recent.removeFirst();
-                beforeRemembered = advance(beforeRemembered, oldest.topic, oldest.partition, oldest.offset);
-            }
+            read.read(change);
             if (subscribers.isEmpty() || !subscribers.mayConcern(record.key())) {
                 return;
             }
-            Order order = read.order();
+            Order order = change.order();
             if (order == null) {
                 return;
             }
-            Change change = new Change(order);
+            Change told = new Change(order);
             subscribers.forEachWanting(order, subscriber -> {
                 if (subscriber.wants(topic, record.partition(), record.offset())) {
-                    tell(subscriber, change.withPosition());
+                    tell(subscriber, told.withPosition());
                 }
             });
         }
@@ -184,7 +205,7 @@ public final class KafkaOrderChanges implements OrderChanges, AutoCloseable {
 
     /**
      * A change read, its position written out only if someone is told of it (most changes
-     * concern no follower). Used only within {@link #apply}, under its lock: {@code next} is
+     * concern no follower). Used only within {@link #apply}, under its lock: {@code read.next()} is
      * still the position just past the change.
      */
     private final class Change {
@@ -198,7 +219,7 @@ public final class KafkaOrderChanges implements OrderChanges, AutoCloseable {
 
         OrderChange withPosition() {
             if (told == null) {
-                told = new OrderChange(order, format(next));
+                told = new OrderChange(order, format(read.next()));
             }
             return told;
         }
@@ -216,7 +237,6 @@ public final class KafkaOrderChanges implements OrderChanges, AutoCloseable {
     private int topicIndex(String topic) {
         return topic.equals(ordersTopic) ? ORDERS : STATUSES;
     }
-
 
     @Override
     public void close() {

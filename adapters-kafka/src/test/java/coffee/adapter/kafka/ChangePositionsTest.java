@@ -31,6 +31,26 @@ class ChangePositionsTest {
     }
 
     @Test
+    void after_a_pause_the_reading_resumes_about_the_remembered_records_back_never_before_where_it_stopped() {
+        long[][] stopped = {{100, 5, 40}, {0, 0, 0}};
+        long[][] ends = {{500, 6, 40}, {90, 300, 0}};
+
+        long[][] from = ChangePositions.resumeFrom(stopped, ends, 60);
+
+        // 60 remembered over six partitions: ten back from each end, but not before the stop
+        assertArrayEquals(new long[] {490, 5, 40}, from[ChangePositions.ORDERS]);
+        assertArrayEquals(new long[] {80, 290, 0}, from[ChangePositions.STATUSES]);
+    }
+
+    @Test
+    void a_topic_that_shrank_while_paused_is_read_again_from_its_end() {
+        long[][] from = ChangePositions.resumeFrom(new long[][] {{100}, {7}}, new long[][] {{20}, {7}}, 0);
+
+        assertArrayEquals(new long[] {20}, from[ChangePositions.ORDERS]);
+        assertArrayEquals(new long[] {7}, from[ChangePositions.STATUSES]);
+    }
+
+    @Test
     void text_that_is_no_position_is_refused() {
         assertThrows(IllegalArgumentException.class, () -> ChangePositions.parse("12.0.7", threePartitionsEach));
         assertThrows(IllegalArgumentException.class, () -> ChangePositions.parse("a-1", threePartitionsEach));

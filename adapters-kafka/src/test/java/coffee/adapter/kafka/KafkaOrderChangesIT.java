@@ -2,6 +2,7 @@ package coffee.adapter.kafka;
 
 import static coffee.domain.OrderTestData.anOrder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coffee.application.port.out.OrderChanges.Subscription;
@@ -12,6 +13,7 @@ import coffee.domain.OrderChange;
 import coffee.domain.OrderPlaced;
 import coffee.domain.OrderQuery;
 import coffee.domain.RequestId;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -58,16 +60,25 @@ class KafkaOrderChangesIT {
         List<OrderChange> live = new CopyOnWriteArrayList<>();
         Subscription following = changes.subscribe(Optional.empty(), false, ALL, live::add);
         toClose.add(following);
-        for (int i = 0; i < orders; i++) {
+        place(0, orders);
+        awaitSize(live, orders);
+        return live;
+    }
+
+    /** Places the orders of guests {@code first} to {@code first + count - 1}. */
+    private void place(int first, int count) {
+        for (int i = first; i < first + count; i++) {
             Order order = anOrder().forCustomer("Guest " + i).build();
             kafka.publisher().publish(new OrderPlaced(order), REQUEST).toCompletableFuture().join();
         }
+    }
+
+    private static void awaitSize(List<OrderChange> changes, int size) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (live.size() < orders) {
-            assertTrue(System.nanoTime() < deadline, "only " + live.size() + " of " + orders + " changes arrived");
+        while (changes.size() < size) {
+            assertTrue(System.nanoTime() < deadline, "only " + changes.size() + " of " + size + " changes arrived");
             Thread.sleep(20);
         }
-        return live;
     }
 
     @Test
@@ -87,6 +98,37 @@ class KafkaOrderChangesIT {
             // the changes arrive in the order they were read, partition by partition, not as sent
             assertEquals(live.subList(1, 5).stream().filter(change -> change.order().customer().value()
                     .equals("Guest 3")).toList(), guest3.replay());
+        }
+    }
+
+    @Test
+    void nobody_following_pauses_the_reading_and_the_next_follower_finds_what_it_missed_meanwhile() throws Exception {
+        KafkaOrderChanges pausing = kafka.orderChanges(100, Duration.ofMillis(200)).start();
+        toClose.add(pausing);
+        List<OrderChange> seenFirst = new CopyOnWriteArrayList<>();
+        try (Subscription first = pausing.subscribe(Optional.empty(), false, ALL, seenFirst::add)) {
+            place(0, 2);
+            awaitSize(seenFirst, 2);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (pausing.reading()) {
+            assertTrue(System.nanoTime() < deadline, "the reading goes on with nobody following");
+            Thread.sleep(20);
+        }
+        List<OrderChange> neverPaused = placeAndFollow(started(100), 0);
+
+        place(2, 3);
+        awaitSize(neverPaused, 3);
+        assertFalse(pausing.reading(), "nobody asked for the changes: still paused");
+
+        List<OrderChange> seenAfter = new CopyOnWriteArrayList<>();
+        try (Subscription resumed = pausing.subscribe(Optional.of(seenFirst.get(1).position()), false, ALL,
+                seenAfter::add)) {
+            assertEquals(neverPaused, resumed.replay(), "what was placed during the pause, as a live follower saw it");
+            place(5, 1);
+            awaitSize(seenAfter, 1);
+            awaitSize(neverPaused, 4);
+            assertEquals(neverPaused.get(3), seenAfter.get(0), "and the reading goes on");
         }
     }
 
