@@ -230,7 +230,9 @@ public final class BenchReport {
             line("- `" + role + "`: `" + machine.getProperty("jvm_" + role, "") + "`");
         }
         line("");
-        line("The HTTP ceiling server runs with the options of `serve-producer`.");
+        line("Each role started by the launcher also uses its class-data archive, and on JDK 25+ the producer "
+                + "the ahead-of-time cache trained at the start of the run (both under `bootstrap/target/cds/`). "
+                + "The HTTP ceiling server runs with the options of `serve-producer`.");
         return out.toString();
     }
 
