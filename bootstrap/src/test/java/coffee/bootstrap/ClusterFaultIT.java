@@ -62,6 +62,9 @@ class ClusterFaultIT {
     private static final String FAST_FAILOVER = "{\"session.timeout.ms\":\"6000\",\"heartbeat.interval.ms\":\"1000\"}";
 
     private final List<String> figures = new ArrayList<>();
+    /** Set by a fault that wants the orders topic's leaders and in-sync replicas noted around it. */
+    private PartitionTimeline timeline;
+    private long killedAt;
     /** The nodes' data, one directory for the whole class, deleted after the last test. */
     @TempDir
     static Path dir;
@@ -156,6 +159,8 @@ class ClusterFaultIT {
                 }
                 Thread.sleep(2000);
             }
+            timeline = new PartitionTimeline(cluster.bootstrapServers(), kafka.ordersTopic());
+            killedAt = System.nanoTime();
             cluster.kill(victim);
             if (LAGGING_FOLLOWERS) {
                 for (int follower : followers) {
@@ -222,6 +227,17 @@ class ClusterFaultIT {
             Thread.sleep(1000);
         } finally {
             load.stop();
+            if (timeline != null) {
+                timeline.close();
+            }
+        }
+        if (timeline != null) {
+            long[] refusals = load.refusalSpan();
+            System.out.println("cluster timeline | " + fault + " | killed at " + timeline.since(killedAt)
+                    + (refusals[0] == 0 ? " | no 503" : " | 503s from " + timeline.since(refusals[0]) + " to "
+                    + timeline.since(refusals[1])));
+            timeline.changes().forEach(change -> System.out.println("cluster timeline | " + fault + " | " + change));
+            timeline = null;
         }
         Map<String, String> acknowledgedFirstTime = Map.copyOf(load.accepted);
         int refused = load.refused.size();

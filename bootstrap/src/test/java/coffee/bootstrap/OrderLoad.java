@@ -162,6 +162,13 @@ final class OrderLoad implements AutoCloseable {
         return Duration.ofNanos(last - first);
     }
 
+    /** When the first refused order was sent and the last refusal answered (System.nanoTime); zeros if none. */
+    long[] refusalSpan() {
+        long first = refusals.stream().mapToLong(times -> times[0]).min().orElse(0);
+        long last = refusals.stream().mapToLong(times -> times[1]).max().orElse(0);
+        return new long[] {first, last};
+    }
+
     private static Set<String> union(Set<String> a, Set<String> b) {
         Set<String> all = ConcurrentHashMap.newKeySet();
         all.addAll(a);
