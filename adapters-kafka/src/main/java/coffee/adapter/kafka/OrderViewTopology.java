@@ -28,7 +28,8 @@ final class OrderViewTopology {
      * orders' writes: until then it keeps every version of every key (about eleven records per
      * order over its life), which a new instance reads back in full. With 16 MiB segments the
      * cleaner keeps about the latest version of each key, plus the deletions of the last day
-     * ({@code delete.retention.ms}), so a restore reads about a third to a half of that.
+     * ({@code delete.retention.ms}): a restore of 1.5 million orders written minutes before read
+     * 10.1 million records instead of 16.5 (performance.md), fewer once the cleaner caught up.
      */
     static final Map<String, String> CHANGELOG_CONFIG =
             Map.of(TopicConfig.SEGMENT_BYTES_CONFIG, Integer.toString(16 * 1024 * 1024));
