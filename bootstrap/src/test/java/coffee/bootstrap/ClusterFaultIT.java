@@ -160,6 +160,9 @@ class ClusterFaultIT {
                 Thread.sleep(2000);
             }
             timeline = new PartitionTimeline(cluster.bootstrapServers(), kafka.ordersTopic());
+            // a victim that also leads the metadata quorum needs an election before its fencing
+            System.out.println("cluster timeline | killing node " + victim + "; the active controller is node "
+                    + cluster.activeController());
             killedAt = System.nanoTime();
             cluster.kill(victim);
             if (LAGGING_FOLLOWERS) {
