@@ -157,9 +157,8 @@ final class OrderLoad implements AutoCloseable {
      * answer; zero if none was refused.
      */
     Duration refusalWindow() {
-        long first = refusals.stream().mapToLong(times -> times[0]).min().orElse(0);
-        long last = refusals.stream().mapToLong(times -> times[1]).max().orElse(0);
-        return Duration.ofNanos(last - first);
+        long[] span = refusalSpan();
+        return Duration.ofNanos(span[1] - span[0]);
     }
 
     /** When the first refused order was sent and the last refusal answered (System.nanoTime); zeros if none. */
