@@ -81,8 +81,9 @@ final class ClientConfigs {
         // record (a timer per record cost as much CPU as Kafka's own network thread). The
         // acknowledgement gets nine tenths: send() blocks only when a topic is new to the client or
         // the buffer is full, while a partition whose leader died needs the dead node fenced and a
-        // new leader elected (about 2 s on a local cluster) before its records go through; with half the
-        // budget (2.5 s) they ran out first and half of the refusals of a leader kill were these.
+        // new leader elected (1.5-3 s on a local cluster, more if the dead node also led the
+        // metadata quorum) before its records go through; with half the budget (2.5 s) they ran
+        // out first and half of the refusals of a leader kill were these.
         long metadataMs = Math.max(50, timeoutMs / 10);
         long deliveryMs = Math.max(50, timeoutMs - metadataMs);
         long linger = wholeMillis(ProducerConfig.LINGER_MS_CONFIG, config.get(ProducerConfig.LINGER_MS_CONFIG));

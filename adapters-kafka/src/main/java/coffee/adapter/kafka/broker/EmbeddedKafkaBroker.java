@@ -37,6 +37,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final String SESSION_TIMEOUT_MS = "1500";
     private static final String HEARTBEAT_INTERVAL_MS = "250";
     /**
+     * When the node that dies also leads the metadata quorum, nobody can fence it until the
+     * others elect a new quorum leader: they wait this long without a fetch answered (Kafka's
+     * default 2 s), then up to the election timeout (1 s), before the 1.5 s above even starts.
+     * That was the slow leader kills: new partition leaders 4.7 s after the kill, against
+     * 1.4-1.5 s when the victim did not lead the quorum (docs/operations.md, ninth run).
+     */
+    private static final String QUORUM_FETCH_TIMEOUT_MS = "1000";
+    private static final String QUORUM_ELECTION_TIMEOUT_MS = "500";
+    /**
      * A follower that fetches nothing for this long leaves the in-sync replicas, so writes
      * with acks=all stop waiting for it (Kafka's default is 30 s).
      */
@@ -102,7 +111,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    private static Properties brokerProperties(BrokerNode node, Path logDir, int clientPort, int controllerPort) {
+    static Properties brokerProperties(BrokerNode node, Path logDir, int clientPort, int controllerPort) {
         String host = listenerHost(node.host());
         Properties p = new Properties();
         p.setProperty("process.roles", "broker,controller");
@@ -132,6 +141,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             p.setProperty("min.insync.replicas", minInSync);
             p.setProperty("broker.heartbeat.interval.ms", HEARTBEAT_INTERVAL_MS);
             p.setProperty("broker.session.timeout.ms", SESSION_TIMEOUT_MS);
+            p.setProperty("controller.quorum.fetch.timeout.ms", QUORUM_FETCH_TIMEOUT_MS);
+            p.setProperty("controller.quorum.election.timeout.ms", QUORUM_ELECTION_TIMEOUT_MS);
+            p.setProperty("controller.quorum.election.backoff.max.ms", QUORUM_ELECTION_TIMEOUT_MS);
             p.setProperty("replica.lag.time.max.ms", REPLICA_LAG_MS);
         }
         // topics are created by the application with the right settings, never by accident
