@@ -55,6 +55,10 @@ class EmbeddedKafkaBrokerPropertiesTest {
 
         assertEquals("3", p.getProperty("default.replication.factor"));
         assertEquals("2", p.getProperty("min.insync.replicas"));
+    }
+
+    @Test
+    void a_single_node_needs_only_itself_in_sync() {
         assertEquals("1", singleNode().getProperty("transaction.state.log.min.isr"));
     }
 }
