@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -135,12 +136,21 @@ final class LocalCluster implements AutoCloseable {
 
     /** The node that leads most partitions of {@code topic}. */
     int leaderOfMostPartitions(String topic) throws Exception {
+        return leaderOfMostPartitions(topic, Set.of());
+    }
+
+    /** The same among the nodes not excluded (one that leads nothing counts, with none). */
+    int leaderOfMostPartitions(String topic, Set<Integer> excluded) throws Exception {
         try (Admin admin = admin()) {
             TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
                     .get(10, TimeUnit.SECONDS).get(topic);
-            Map<Integer, Long> led = description.partitions().stream()
-                    .collect(Collectors.groupingBy(p -> p.leader().id(), Collectors.counting()));
-            return led.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            Map<Integer, Long> led = new HashMap<>();
+            for (int node = 1; node <= NODES; node++) {
+                led.put(node, 0L);
+            }
+            description.partitions().forEach(p -> led.merge(p.leader().id(), 1L, Long::sum));
+            return led.entrySet().stream().filter(entry -> !excluded.contains(entry.getKey()))
+                    .max(Map.Entry.comparingByValue()).orElseThrow().getKey();
         }
     }
 

@@ -45,6 +45,8 @@ final class OrderLoad implements AutoCloseable {
     final Map<String, Integer> unexpected = new ConcurrentHashMap<>();
     /** Why orders were refused: each 503's error text (numbers left out), and how often. */
     final Map<String, Integer> refusalReasons = new ConcurrentHashMap<>();
+    /** For each reason above, when the first and the last order refused for it were sent (System.nanoTime). */
+    final Map<String, long[]> refusalSends = new ConcurrentHashMap<>();
     /** When each refused request was sent and answered (System.nanoTime), for the window of 503s. */
     private final Queue<long[]> refusals = new ConcurrentLinkedQueue<>();
     private final AtomicLong slowestNanos = new AtomicLong();
@@ -74,7 +76,10 @@ final class OrderLoad implements AutoCloseable {
                 case 503 -> {
                     refusals.add(new long[] {sent, answered});
                     refused.add(key);
-                    refusalReasons.merge(reasonOf(response.body()), 1, Integer::sum);
+                    String reason = reasonOf(response.body());
+                    refusalReasons.merge(reason, 1, Integer::sum);
+                    refusalSends.merge(reason, new long[] {sent, sent},
+                            (span, one) -> new long[] {Math.min(span[0], sent), Math.max(span[1], sent)});
                 }
                 default -> {
                     unexpected.put(key, response.statusCode());
