@@ -71,6 +71,7 @@ class ClusterFaultIT {
      */
     private static final boolean KILL_QUORUM_LEADER_TOO = Boolean.getBoolean("cluster.kill_quorum_leader_too");
 
+    /** Load before the first fault (see {@link #warmUp}). */
     private static final Duration WARM_UP = Duration.ofSeconds(8);
 
     /** At most this many kinds of the producer's warnings are shown for a fault that refused orders. */
@@ -119,9 +120,9 @@ class ClusterFaultIT {
 
     /**
      * Steady load before the first fault: just after the start, with seven JVMs compiling on two
-     * cores, an acknowledgement took 1-2.6 s, so orders sent before a kill had little of their
-     * budget left for the failover (3-17 refused in four runs of five, every one sent 0.9-2.6 s
-     * before the kill; none after ten seconds of load first: docs/operations.md).
+     * cores, some acknowledgements took over a second, so orders sent before a kill had little of
+     * their budget left for the failover (3-17 refused in four runs of five, every one sent 0.9-2.6
+     * s before the kill; none after ten seconds of load first: docs/operations.md).
      */
     private void warmUp() throws InterruptedException {
         OrderLoad load = new OrderLoad(() -> apiPort, ORDERS_PER_SECOND);
@@ -134,7 +135,6 @@ class ClusterFaultIT {
 
     @AfterAll
     void stopAll() throws Exception {
-
         figures.forEach(System.out::println);
         if (producer != null) {
             producer.close();
