@@ -13,7 +13,6 @@ import java.util.PriorityQueue;
 import org.apache.kafka.common.serialization.BytesSerializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -56,7 +55,8 @@ final class LocalOrderStores {
             List<Order> found = new ArrayList<>(Math.min(query.limit(), 64));
             while (found.size() < query.limit() && !newest.isEmpty()) {
                 Walk walk = newest.poll();
-                // the index and the orders are two stores: an order may have moved on in between
+                // the order itself decides: the customer index holds no status, and the index and
+                // the orders are two stores (an order may have moved on in between)
                 find(walk.partition, walk.id, stale).filter(query::matches).ifPresent(found::add);
                 if (walk.advance()) {
                     newest.add(walk);
@@ -71,15 +71,17 @@ final class LocalOrderStores {
     private void openWalks(int partition, OrderQuery query, boolean stale, List<Walk> walks) {
         if (query.customer().isPresent()) {
             byte[] prefix = ViewKeys.customerPrefix(query.customer().get());
+            // the customer's orders of every status: the listing reads each to filter (it reads
+            // them anyway), which keeps the entry unchanged through the order's life
             walks.add(new Walk(partition, scan(OrderViewTopology.BY_CUSTOMER, partition, stale, prefix),
-                    prefix.length, query.status().orElse(null)));
+                    prefix.length));
         } else if (query.status().isPresent()) {
             byte[] prefix = ViewKeys.statusPrefix(query.status().get());
-            walks.add(new Walk(partition, scan(OrderViewTopology.BY_STATUS, partition, stale, prefix), 1, null));
+            walks.add(new Walk(partition, scan(OrderViewTopology.BY_STATUS, partition, stale, prefix), 1));
         } else {
             for (OrderStatus status : OrderStatus.values()) {
                 byte[] prefix = ViewKeys.statusPrefix(status);
-                walks.add(new Walk(partition, scan(OrderViewTopology.BY_STATUS, partition, stale, prefix), 1, null));
+                walks.add(new Walk(partition, scan(OrderViewTopology.BY_STATUS, partition, stale, prefix), 1));
             }
         }
     }
@@ -104,36 +106,30 @@ final class LocalOrderStores {
         return streams.store(stale ? parameters.enableStaleStores() : parameters);
     }
 
-    /** One partition's index, walked from the newest entry; skips entries of other statuses. */
+    /** One partition's index, walked from the newest entry. */
     private static final class Walk implements AutoCloseable {
 
         final int partition;
         private final KeyValueIterator<Bytes, byte[]> entries;
         private final int prefixLength;
-        private final OrderStatus wantedStatus;
         byte[] sortKey;
         OrderId id;
 
-        Walk(int partition, KeyValueIterator<Bytes, byte[]> entries, int prefixLength, OrderStatus wantedStatus) {
+        Walk(int partition, KeyValueIterator<Bytes, byte[]> entries, int prefixLength) {
             this.partition = partition;
             this.entries = entries;
             this.prefixLength = prefixLength;
-            this.wantedStatus = wantedStatus;
         }
 
-        /** Moves to the next entry that matches; false at the end. */
+        /** Moves to the next entry; false at the end. */
         boolean advance() {
-            while (entries.hasNext()) {
-                KeyValue<Bytes, byte[]> entry = entries.next();
-                if (wantedStatus != null && ViewKeys.status(entry.value) != wantedStatus) {
-                    continue;
-                }
-                byte[] key = entry.key.get();
-                sortKey = Arrays.copyOfRange(key, prefixLength, key.length);
-                id = ViewKeys.idAtEnd(key);
-                return true;
+            if (!entries.hasNext()) {
+                return false;
             }
-            return false;
+            byte[] key = entries.next().key.get();
+            sortKey = Arrays.copyOfRange(key, prefixLength, key.length);
+            id = ViewKeys.idAtEnd(key);
+            return true;
         }
 
         @Override

@@ -158,18 +158,21 @@ final class OrderViewProcessor implements Processor<byte[], byte[], Void, Void> 
             return;
         }
         orders.put(id, ViewKeys.order(order));
-        byte[] statusKey = ViewKeys.byStatus(order);
-        byte[] customerKey = ViewKeys.byCustomer(order);
         if (before != null) {
             byStatus.delete(Bytes.wrap(ViewKeys.byStatus(before)));
-            byte[] customerKeyBefore = ViewKeys.byCustomer(before);
-            // another producer's version of an idempotent order may differ in time or customer
-            if (!Arrays.equals(customerKeyBefore, customerKey)) {
+        }
+        byStatus.put(Bytes.wrap(ViewKeys.byStatus(order)), ViewKeys.NO_VALUE);
+        // a status change leaves the customer's entry as it is (its key has no status), which
+        // saves a write and a changelog record per change; only another producer's version of an
+        // idempotent order may differ in time or customer
+        byte[] customerKey = ViewKeys.byCustomer(order);
+        byte[] customerKeyBefore = before == null ? null : ViewKeys.byCustomer(before);
+        if (!Arrays.equals(customerKeyBefore, customerKey)) {
+            if (customerKeyBefore != null) {
                 byCustomer.delete(Bytes.wrap(customerKeyBefore));
             }
+            byCustomer.put(Bytes.wrap(customerKey), ViewKeys.NO_VALUE);
         }
-        byStatus.put(Bytes.wrap(statusKey), ViewKeys.NO_VALUE);
-        byCustomer.put(Bytes.wrap(customerKey), ViewKeys.statusValue(order.status()));
         watchers.changed(order);
     }
 }

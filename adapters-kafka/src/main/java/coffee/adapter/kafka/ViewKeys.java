@@ -18,7 +18,7 @@ import java.util.UUID;
  * <pre>
  * orders               id (16)                                         → order (below)
  * orders-by-status     status (1) · newest-first time (8) · id (16)    → (empty)
- * orders-by-customer   customer (UTF-8) · 0x00 · newest-first time (8) · id (16) → status (1)
+ * orders-by-customer   customer (UTF-8) · 0x00 · newest-first time (8) · id (16) → (empty)
  * </pre>
  *
  * The newest-first time is the created nanos with every bit but the sign flipped, which turns
@@ -77,15 +77,6 @@ final class ViewKeys {
     static byte[] byCustomer(Order order) {
         byte[] prefix = customerPrefix(order.customer());
         return ByteBuffer.allocate(prefix.length + SORT_BYTES).put(prefix).put(sortPart(order)).array();
-    }
-
-    /** The value of a customer index entry: the status, so a status filter needs no lookup. */
-    static byte[] statusValue(OrderStatus status) {
-        return new byte[] {(byte) status.ordinal()};
-    }
-
-    static OrderStatus status(byte[] statusValue) {
-        return STATUSES[statusValue[0]];
     }
 
     /** Orders as every listing sorts them: newest first, then by id (as their index keys sort). */

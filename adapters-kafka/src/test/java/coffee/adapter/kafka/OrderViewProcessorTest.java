@@ -1,0 +1,123 @@
+package coffee.adapter.kafka;
+
+import static coffee.domain.OrderTestData.T0;
+import static coffee.domain.OrderTestData.anOrder;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import coffee.domain.Order;
+import coffee.domain.OrderEvent;
+import coffee.domain.OrderPlaced;
+import coffee.domain.OrderStatus;
+import coffee.domain.OrderStatusChanged;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The view's topology fed record by record by Kafka Streams' own test driver: what each event
+ * writes to the stores and to their changelogs, which a new instance reads back.
+ */
+class OrderViewProcessorTest {
+
+    private static final String APPLICATION = "view-test";
+
+    @TempDir
+    Path stateDirectory;
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<byte[], byte[]> orders;
+    private TestInputTopic<byte[], byte[]> statuses;
+
+    @BeforeEach
+    void start() throws Exception {
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION);
+        config.put(StreamsConfig.STATE_DIR_CONFIG, Files.createDirectories(stateDirectory).toString());
+        driver = new TopologyTestDriver(OrderViewTopology.build("orders", "statuses", new ViewProgress(),
+                new ViewProgress(), new OrderWatchers(), new RecentPlacements(), Duration.ZERO), config);
+        orders = driver.createInputTopic("orders", new ByteArraySerializer(), new ByteArraySerializer());
+        statuses = driver.createInputTopic("statuses", new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    @Test
+    void an_orders_life_writes_its_customer_entry_once_and_moves_its_status_entry() {
+        Order placed = anOrder().forCustomer("Ann").placedAt(T0).build();
+        Order brewing = placed.startBrewing(T0.plusSeconds(1));
+        Order completed = brewing.complete(T0.plusSeconds(2));
+
+        send(orders, new OrderPlaced(placed));
+        send(statuses, new OrderStatusChanged(brewing));
+        send(statuses, new OrderStatusChanged(completed));
+
+        assertEquals(1, changelog(OrderViewTopology.BY_CUSTOMER).size(), "customer index records");
+        assertEquals(List.of(OrderStatus.COMPLETED), statusesIndexed());
+        assertEquals(3, changelog(OrderViewTopology.ORDERS).size(), "orders store records");
+        // pending and processing each put, then deleted; completed put
+        assertEquals(5, changelog(OrderViewTopology.BY_STATUS).size(), "status index records");
+    }
+
+    @Test
+    void another_producers_version_of_an_idempotent_order_moves_its_customer_entry() {
+        Order mine = anOrder().forCustomer("Ann").placedAt(T0).build();
+        Order theirs = new Order(mine.id(), mine.customer(), mine.drink(), OrderStatus.PROCESSING,
+                T0.plusMillis(5), T0.plusSeconds(1));
+
+        send(orders, new OrderPlaced(mine));
+        send(statuses, new OrderStatusChanged(theirs));
+
+        KeyValueStore<Bytes, byte[]> byCustomer = driver.getKeyValueStore(OrderViewTopology.BY_CUSTOMER);
+        assertEquals(1, count(byCustomer));
+        assertEquals(null, byCustomer.get(Bytes.wrap(ViewKeys.byCustomer(mine))));
+        assertEquals(0, byCustomer.get(Bytes.wrap(ViewKeys.byCustomer(theirs))).length);
+    }
+
+    private void send(TestInputTopic<byte[], byte[]> topic, OrderEvent event) {
+        topic.pipeInput(ViewKeys.id(event.orderId()), EventCodec.encode(event));
+    }
+
+    private List<KeyValue<byte[], byte[]>> changelog(String store) {
+        return driver.createOutputTopic(APPLICATION + "-" + store + "-changelog", new ByteArrayDeserializer(),
+                new ByteArrayDeserializer()).readKeyValuesToList();
+    }
+
+    private List<OrderStatus> statusesIndexed() {
+        List<OrderStatus> indexed = new ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> all =
+                driver.<Bytes, byte[]>getKeyValueStore(OrderViewTopology.BY_STATUS).all()) {
+            all.forEachRemaining(entry -> indexed.add(OrderStatus.values()[entry.key.get()[0]]));
+        }
+        return indexed;
+    }
+
+    private static int count(KeyValueStore<Bytes, byte[]> store) {
+        int count = 0;
+        try (KeyValueIterator<Bytes, byte[]> all = store.all()) {
+            while (all.hasNext()) {
+                all.next();
+                count++;
+            }
+        }
+        return count;
+    }
+}
