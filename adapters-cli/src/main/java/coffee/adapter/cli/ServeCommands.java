@@ -120,8 +120,11 @@ final class ServeCommands {
     }
 
     @Command(name = "serve-producer", mixinStandardHelpOptions = true,
-            description = "The HTTP producer: takes orders on the API and publishes them to Kafka (KAFKA_BROKERS, "
-                    + "default localhost:9092). Run several behind a load balancer; each sees every order.")
+            description = {"The HTTP producer: takes orders on the API and publishes them to Kafka (KAFKA_BROKERS, "
+                    + "default localhost:9092). Run several behind a load balancer: each holds a share of the orders "
+                    + "and answers for every order.",
+                "", "Several producers share the view of orders: start each with the same VIEW_APPLICATION_ID, its "
+                    + "own VIEW_STATE_DIR and, across machines, its own SERVER_ADVERTISED_URL (see docs/operations.md)."})
     static final class Producer extends ServeRole {
 
         @Mixin

@@ -141,6 +141,19 @@ class CoffeeCliTest {
         assertTrue(help.contains("9092, 9093, 9094"), help);
     }
 
+    @Test
+    void producer_help_says_how_several_producers_share_the_view() {
+        assertEquals(0, run("serve-producer", "--help"));
+
+        // each instance holds a share of the orders and asks the others for the rest; an
+        // earlier text said each sees every order, which stopped being true with the shared view
+        String help = out.toString().replaceAll("\\s+", " ");
+        for (String setting : List.of("VIEW_APPLICATION_ID", "VIEW_STATE_DIR", "SERVER_ADVERTISED_URL")) {
+            assertTrue(help.contains(setting), setting + " missing from:\n" + help);
+        }
+        assertTrue(help.contains("answers for every order"), help);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"x", "=12"})
     void a_set_without_key_and_value_is_a_usage_error_that_says_so_plainly(String value) {
