@@ -76,6 +76,17 @@ class ClientConfigsTest {
     }
 
     @Test
+    void a_status_goes_out_at_once_unless_linger_is_configured_while_orders_wait_for_their_batch() {
+        Map<String, Object> statuses = ClientConfigs.statusProducer(withProperties(Map.of()), "test");
+        Map<String, Object> orders = ClientConfigs.producer(withProperties(Map.of()), "test");
+        Map<String, Object> configured = ClientConfigs.statusProducer(withProperties(Map.of("linger.ms", "7")), "test");
+
+        assertEquals(0L, statuses.get(ProducerConfig.LINGER_MS_CONFIG));
+        assertEquals(5L, orders.get(ProducerConfig.LINGER_MS_CONFIG));
+        assertEquals("7", configured.get(ProducerConfig.LINGER_MS_CONFIG));
+    }
+
+    @Test
     void a_status_is_retried_until_its_minute_is_over_whatever_the_retry_limit_of_orders() {
         KafkaSettings settings = withProperties(Map.of());
 
