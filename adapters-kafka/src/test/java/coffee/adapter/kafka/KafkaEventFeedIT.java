@@ -52,8 +52,14 @@ class KafkaEventFeedIT {
 
                 caughtUp.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
                 Order placedAfter = aPendingOrder();
-                writer.publisher().publish(new OrderPlaced(placedAfter), RequestId.generate()).toCompletableFuture()
-                        .get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+                // a writer of its own with a patient timeout: the first one's 1 s budget gives a
+                // send 100 ms to learn the topic's new leader, which the restarted broker did not
+                // always name that soon (PublishFailedException in a .ci/run, 2026-12-04); the
+                // test is about the feed, not about how soon a send may fail
+                try (KafkaConnection lateWriter = KafkaConnection.open(settings.withTimeout(PATIENCE), "late-writer")) {
+                    lateWriter.publisher().publish(new OrderPlaced(placedAfter), RequestId.generate())
+                            .toCompletableFuture().get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+                }
                 feed.awaitCaughtUp(PATIENCE);
                 assertEquals(placedAfter, view.find(placedAfter.id()).orElseThrow());
             }
