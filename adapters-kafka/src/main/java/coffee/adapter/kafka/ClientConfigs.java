@@ -116,7 +116,7 @@ final class ClientConfigs {
         // A consumer awaits each status's acknowledgement before the next step of the order
         // (processing, then completed): Kafka's 5 ms linger put 10 ms of waiting into every
         // order's way to completed. Unbatched, the end-to-end p50 at 1,000 orders/s fell from
-        // 47 / 20 / 17 ms to 22 / 9 / 11 ms in three interleaved pairs, for 4-20 % more consumer
+        // 47 / 20 / 17 ms to 22 / 9 / 11 ms in three interleaved pairs, for 6-20 % more consumer
         // CPU per order; a backlog drained as fast (performance.md). A linger in kafka.properties
         // still wins.
         if (!settings.clientProperties().containsKey(ProducerConfig.LINGER_MS_CONFIG)) {
