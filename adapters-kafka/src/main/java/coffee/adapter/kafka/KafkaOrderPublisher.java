@@ -50,7 +50,7 @@ final class KafkaOrderPublisher implements OrderPublisher {
             producer.send(record, (metadata, failure) -> {
                 if (failure == null) {
                     if (event instanceof OrderPlaced placed) {
-                        recent.acknowledged(placed.order());
+                        recent.acknowledged(placed.order(), metadata.partition(), metadata.offset());
                     }
                     acknowledged.complete(null);
                 } else {

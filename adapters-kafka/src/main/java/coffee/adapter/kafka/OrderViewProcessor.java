@@ -135,7 +135,7 @@ final class OrderViewProcessor implements Processor<byte[], byte[], Void, Void> 
             switch (event) {
                 case OrderPlaced placed -> {
                     fold(placed.order());
-                    recent.folded(placed.orderId());
+                    recent.folded(placed.orderId(), source.partition(), source.offset());
                 }
                 case OrderStatusChanged changed -> fold(changed.order());
                 case OrderCancelRequested ignored -> {

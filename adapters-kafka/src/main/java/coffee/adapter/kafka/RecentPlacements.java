@@ -11,6 +11,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * the view folds an order (milliseconds later), a read of it on this instance is answered from
  * here instead of waiting for the view to catch up with Kafka. Entries go when the view folds
  * the order, or when they are older than {@link #KEPT_NANOS} (the order is held elsewhere).
+ *
+ * <p>The view often folds an order before its acknowledgement reaches the publisher (both follow
+ * the same advance of the partition's high watermark). Such an order needs no entry: the
+ * acknowledgement brings the record's offset, and the view's progress per partition says it is
+ * folded. Without that check those entries stayed until the sweep: under load the map held
+ * some 10,000 orders the view already had (performance.md).
  */
 final class RecentPlacements {
 
@@ -20,22 +26,44 @@ final class RecentPlacements {
     private static final long SWEEP_EVERY_NANOS = 1_000_000_000L;
 
     private final ConcurrentHashMap<OrderId, Placed> placed = new ConcurrentHashMap<>();
+    /** The last offset of each partition of the orders topic the view folded here. */
+    private final ConcurrentHashMap<Integer, AtomicLong> foldedUpTo = new ConcurrentHashMap<>();
     private final AtomicLong lastSweep = new AtomicLong(System.nanoTime());
 
-    void acknowledged(Order order) {
+    /** After Kafka acknowledged the order's record at {@code offset} of {@code partition}. */
+    void acknowledged(Order order, int partition, long offset) {
+        if (isFolded(partition, offset)) {
+            return;
+        }
         long now = System.nanoTime();
         placed.put(order.id(), new Placed(order, now));
+        // the view may have folded it between the look above and the put: then its removal
+        // found nothing, and this look sees its progress (each side writes, then reads)
+        if (isFolded(partition, offset)) {
+            placed.remove(order.id());
+            return;
+        }
         long last = lastSweep.get();
         if (placed.size() > SWEEP_ABOVE && now - last > SWEEP_EVERY_NANOS && lastSweep.compareAndSet(last, now)) {
             placed.values().removeIf(entry -> now - entry.at > KEPT_NANOS);
         }
     }
 
-    /** After the view folded the order: from now on the view answers for it. */
-    void folded(OrderId id) {
+    /** After the view folded the order, read at {@code offset} of {@code partition}: from now on the view answers for it. */
+    void folded(OrderId id, int partition, long offset) {
+        AtomicLong position = foldedUpTo.get(partition);
+        if (position == null) {
+            position = foldedUpTo.computeIfAbsent(partition, p -> new AtomicLong(-1));
+        }
+        position.accumulateAndGet(offset, Math::max);
         if (!placed.isEmpty()) {
             placed.remove(id);
         }
+    }
+
+    private boolean isFolded(int partition, long offset) {
+        AtomicLong position = foldedUpTo.get(partition);
+        return position != null && position.get() >= offset;
     }
 
     Optional<Order> find(OrderId id) {

@@ -15,11 +15,25 @@ class RecentPlacementsTest {
     void an_acknowledged_order_is_found_until_the_view_folds_it() {
         Order order = aPendingOrder();
 
-        recent.acknowledged(order);
+        recent.acknowledged(order, 3, 41);
         assertEquals(Optional.of(order), recent.find(order.id()));
 
-        recent.folded(order.id());
+        recent.folded(order.id(), 3, 41);
         assertEquals(Optional.empty(), recent.find(order.id()));
+    }
+
+    @Test
+    void an_order_the_view_folded_before_its_acknowledgement_came_gets_no_entry() {
+        Order order = aPendingOrder();
+        Order sameOffsetElsewhere = aPendingOrder();
+
+        recent.folded(order.id(), 3, 41);
+        recent.acknowledged(order, 3, 41);
+        recent.acknowledged(sameOffsetElsewhere, 4, 41);
+
+        assertEquals(Optional.empty(), recent.find(order.id()), "the view answers for it already");
+        assertEquals(Optional.of(sameOffsetElsewhere), recent.find(sameOffsetElsewhere.id()),
+                "another partition's progress says nothing of it");
     }
 
     @Test
