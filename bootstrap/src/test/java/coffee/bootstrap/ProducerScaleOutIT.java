@@ -18,8 +18,11 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Two producers share the view of orders (each holds part of it) and each answers for all:
@@ -28,6 +31,11 @@ import org.junit.jupiter.api.TestInstance;
  * their own; losing one producer is {@link ProducerFailoverIT}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// The cancel test first, on empty topics, as its comment says: run after the other test, its
+// consumer started on that test's 1,000 orders, and a poll that ended between an order and its
+// cancel request let an idle barista start the order first (processing, not cancelled: a
+// .ci/run, 2026-12-04). Those 1,000 orders are the other test's, not this one's scenario.
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProducerScaleOutIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -81,6 +89,7 @@ class ProducerScaleOutIT {
     }
 
     @Test
+    @Order(2)
     void an_order_placed_on_one_producer_is_read_at_once_on_the_other_a_thousand_times_over() throws Exception {
         Http[] apis = {new Http(one.port()), new Http(two.port())};
 
@@ -107,6 +116,7 @@ class ProducerScaleOutIT {
     }
 
     @Test
+    @Order(1)
     void an_order_placed_on_one_producer_is_cancelled_through_the_other() throws Exception {
         Http first = new Http(one.port());
         Http second = new Http(two.port());
