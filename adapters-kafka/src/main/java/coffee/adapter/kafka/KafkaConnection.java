@@ -34,8 +34,10 @@ public final class KafkaConnection implements AutoCloseable {
     /** Marks what this connection publishes, so its own feeds can pass over it (see KafkaEventFeed). */
     private final byte[] writer = UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8);
     private final Retrying retrying = new Retrying();
+    /** How far this connection's view has folded each partition of the orders topic. */
+    private final ViewProgress ordersFolded = new ViewProgress();
     /** Orders placed through this connection, for its view to answer at once (read-your-writes). */
-    private final RecentPlacements recentPlacements = new RecentPlacements();
+    private final RecentPlacements recentPlacements = new RecentPlacements(ordersFolded);
 
     private KafkaConnection(KafkaSettings settings, String clientId) {
         this.settings = settings;
@@ -227,7 +229,7 @@ public final class KafkaConnection implements AutoCloseable {
      */
     public synchronized KafkaOrderView orderView(ViewSettings view, ViewPeers peers) {
         return new KafkaOrderView(settings, view, clients.clientId() + "-view", clients.admin(), this::partitionCount,
-                peers, recentPlacements);
+                peers, ordersFolded, recentPlacements);
     }
 
     private int partitionCount(String topic) {

@@ -53,7 +53,7 @@ public final class KafkaOrderView implements OrderView, AutoCloseable {
     private final ViewPeers peers;
     private final RecentPlacements recent;
     /** How far the view has folded each partition of the orders topic, and of the status topic. */
-    private final ViewProgress progress = new ViewProgress();
+    private final ViewProgress progress;
     private final ViewProgress statusProgress = new ViewProgress();
     private final OrderWatchers watchers = new OrderWatchers();
     private final ViewRestoration restoration = new ViewRestoration();
@@ -66,9 +66,14 @@ public final class KafkaOrderView implements OrderView, AutoCloseable {
             MergedListing listing, ViewReadiness readiness) {
     }
 
-    /** @param partitionCount how many partitions a topic has, asked from Kafka */
+    /**
+     * @param partitionCount how many partitions a topic has, asked from Kafka
+     * @param ordersFolded where the view records its progress through the orders topic, which
+     *     {@code recent} reads
+     */
     KafkaOrderView(KafkaSettings kafka, ViewSettings settings, String clientId, Admin admin,
-            ToIntFunction<String> partitionCount, ViewPeers peers, RecentPlacements recent) {
+            ToIntFunction<String> partitionCount, ViewPeers peers, ViewProgress ordersFolded, RecentPlacements recent) {
+        this.progress = ordersFolded;
         this.recent = recent;
         this.kafka = kafka;
         this.settings = settings;

@@ -135,7 +135,10 @@ final class OrderViewProcessor implements Processor<byte[], byte[], Void, Void> 
             switch (event) {
                 case OrderPlaced placed -> {
                     fold(placed.order());
-                    recent.folded(placed.orderId(), source.partition(), source.offset());
+                    // the progress first: RecentPlacements looks at it before it adds an entry
+                    commands.processed(source.partition(), source.offset());
+                    recent.folded(placed.orderId());
+                    return;
                 }
                 case OrderStatusChanged changed -> fold(changed.order());
                 case OrderCancelRequested ignored -> {

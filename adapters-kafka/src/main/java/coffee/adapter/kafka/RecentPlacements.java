@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>The view often folds an order before its acknowledgement reaches the publisher (both follow
  * the same advance of the partition's high watermark). Such an order needs no entry: the
- * acknowledgement brings the record's offset, and the view's progress per partition says it is
- * folded. Without that check those entries stayed until the sweep: under load the map held
+ * acknowledgement brings the record's offset, and the view's progress per partition
+ * ({@link ViewProgress}) says it is folded. Without that check those entries stayed until the sweep: under load the map held
  * some 10,000 orders the view already had (performance.md).
  */
 final class RecentPlacements {
@@ -26,9 +26,13 @@ final class RecentPlacements {
     private static final long SWEEP_EVERY_NANOS = 1_000_000_000L;
 
     private final ConcurrentHashMap<OrderId, Placed> placed = new ConcurrentHashMap<>();
-    /** The last offset of each partition of the orders topic the view folded here. */
-    private final ConcurrentHashMap<Integer, AtomicLong> foldedUpTo = new ConcurrentHashMap<>();
+    private final ViewProgress ordersFolded;
     private final AtomicLong lastSweep = new AtomicLong(System.nanoTime());
+
+    /** @param ordersFolded how far this process's view has folded each partition of the orders topic */
+    RecentPlacements(ViewProgress ordersFolded) {
+        this.ordersFolded = ordersFolded;
+    }
 
     /** After Kafka acknowledged the order's record at {@code offset} of {@code partition}. */
     void acknowledged(Order order, int partition, long offset) {
@@ -38,7 +42,8 @@ final class RecentPlacements {
         long now = System.nanoTime();
         placed.put(order.id(), new Placed(order, now));
         // the view may have folded it between the look above and the put: then its removal
-        // found nothing, and this look sees its progress (each side writes, then reads)
+        // found nothing, and this look sees its progress (the view records its progress, then
+        // removes; this side puts, then looks)
         if (isFolded(partition, offset)) {
             placed.remove(order.id());
             return;
@@ -49,21 +54,18 @@ final class RecentPlacements {
         }
     }
 
-    /** After the view folded the order, read at {@code offset} of {@code partition}: from now on the view answers for it. */
-    void folded(OrderId id, int partition, long offset) {
-        AtomicLong position = foldedUpTo.get(partition);
-        if (position == null) {
-            position = foldedUpTo.computeIfAbsent(partition, p -> new AtomicLong(-1));
-        }
-        position.accumulateAndGet(offset, Math::max);
+    /**
+     * After the view folded the order and recorded its progress past it: from now on the view
+     * answers for it.
+     */
+    void folded(OrderId id) {
         if (!placed.isEmpty()) {
             placed.remove(id);
         }
     }
 
     private boolean isFolded(int partition, long offset) {
-        AtomicLong position = foldedUpTo.get(partition);
-        return position != null && position.get() >= offset;
+        return ordersFolded.position(partition) >= offset;
     }
 
     Optional<Order> find(OrderId id) {

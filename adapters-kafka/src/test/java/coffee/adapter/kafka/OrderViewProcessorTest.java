@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -40,6 +41,8 @@ class OrderViewProcessorTest {
     @TempDir
     Path stateDirectory;
 
+    private final ViewProgress ordersFolded = new ViewProgress();
+    private final RecentPlacements recent = new RecentPlacements(ordersFolded);
     private TopologyTestDriver driver;
     private TestInputTopic<byte[], byte[]> orders;
     private TestInputTopic<byte[], byte[]> statuses;
@@ -49,8 +52,8 @@ class OrderViewProcessorTest {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION);
         config.put(StreamsConfig.STATE_DIR_CONFIG, Files.createDirectories(stateDirectory).toString());
-        driver = new TopologyTestDriver(OrderViewTopology.build("orders", "statuses", new ViewProgress(),
-                new ViewProgress(), new OrderWatchers(), new RecentPlacements(), Duration.ZERO), config);
+        driver = new TopologyTestDriver(OrderViewTopology.build("orders", "statuses", ordersFolded,
+                new ViewProgress(), new OrderWatchers(), recent, Duration.ZERO), config);
         orders = driver.createInputTopic("orders", new ByteArraySerializer(), new ByteArraySerializer());
         statuses = driver.createInputTopic("statuses", new ByteArraySerializer(), new ByteArraySerializer());
     }
@@ -90,6 +93,21 @@ class OrderViewProcessorTest {
         assertEquals(1, count(byCustomer));
         assertEquals(null, byCustomer.get(Bytes.wrap(ViewKeys.byCustomer(mine))));
         assertEquals(0, byCustomer.get(Bytes.wrap(ViewKeys.byCustomer(theirs))).length);
+    }
+
+    @Test
+    void a_folded_order_leaves_the_recent_placements_and_its_offset_counts_as_folded() {
+        Order acknowledgedFirst = anOrder().placedAt(T0).build();
+        Order foldedFirst = anOrder().placedAt(T0).build();
+        recent.acknowledged(acknowledgedFirst, 0, 0);
+
+        send(orders, new OrderPlaced(acknowledgedFirst));
+        send(orders, new OrderPlaced(foldedFirst));
+        recent.acknowledged(foldedFirst, 0, 1);
+
+        assertEquals(1, ordersFolded.position(0));
+        assertEquals(Optional.empty(), recent.find(acknowledgedFirst.id()), "removed when folded");
+        assertEquals(Optional.empty(), recent.find(foldedFirst.id()), "never added: the view had it");
     }
 
     private void send(TestInputTopic<byte[], byte[]> topic, OrderEvent event) {

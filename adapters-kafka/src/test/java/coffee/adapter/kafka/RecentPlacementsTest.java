@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class RecentPlacementsTest {
 
-    private final RecentPlacements recent = new RecentPlacements();
+    private final ViewProgress ordersFolded = new ViewProgress();
+    private final RecentPlacements recent = new RecentPlacements(ordersFolded);
 
     @Test
     void an_acknowledged_order_is_found_until_the_view_folds_it() {
@@ -18,7 +19,8 @@ class RecentPlacementsTest {
         recent.acknowledged(order, 3, 41);
         assertEquals(Optional.of(order), recent.find(order.id()));
 
-        recent.folded(order.id(), 3, 41);
+        ordersFolded.processed(3, 41);
+        recent.folded(order.id());
         assertEquals(Optional.empty(), recent.find(order.id()));
     }
 
@@ -27,7 +29,8 @@ class RecentPlacementsTest {
         Order order = aPendingOrder();
         Order sameOffsetElsewhere = aPendingOrder();
 
-        recent.folded(order.id(), 3, 41);
+        ordersFolded.processed(3, 41);
+        recent.folded(order.id());
         recent.acknowledged(order, 3, 41);
         recent.acknowledged(sameOffsetElsewhere, 4, 41);
 
