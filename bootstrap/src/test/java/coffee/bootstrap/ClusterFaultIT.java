@@ -297,12 +297,11 @@ class ClusterFaultIT {
                         + (LAGGING_FOLLOWERS ? ", followers 2 s behind at the kill" : ""),
                 Duration.ofNanos(System.nanoTime() - started).toSeconds()));
         System.out.println(figures.get(figures.size() - 1));
-        load.refusalReasons.forEach((reason, count) -> {
-            long[] sends = load.refusalSends.get(reason);
+        load.refusalsByReason().forEach((reason, refusals) -> {
             // sent when, against the kill: before it, an order had its own budget to ride the failover out
             String when = killed == 0 ? "" : String.format(Locale.ROOT, " | sent %+.1f to %+.1f s from the kill",
-                    (sends[0] - killed) / 1e9, (sends[1] - killed) / 1e9);
-            System.out.println("cluster fault 503 | " + fault + " | " + count + when + " | " + reason);
+                    (refusals.firstSent() - killed) / 1e9, (refusals.lastSent() - killed) / 1e9);
+            System.out.println("cluster fault 503 | " + fault + " | " + refusals.count() + when + " | " + reason);
         });
         if (refused > 0) {
             // Kafka's clients log at WARN what they retried and why: the story behind the refusals

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -43,12 +44,8 @@ final class OrderLoad implements AutoCloseable {
     final Set<String> unanswered = ConcurrentHashMap.newKeySet();
     /** keys answered with anything but 200, 201 or 503, with that status: none is expected. */
     final Map<String, Integer> unexpected = new ConcurrentHashMap<>();
-    /** Why orders were refused: each 503's error text (numbers left out), and how often. */
-    final Map<String, Integer> refusalReasons = new ConcurrentHashMap<>();
-    /** For each reason above, when the first and the last order refused for it were sent (System.nanoTime). */
-    final Map<String, long[]> refusalSends = new ConcurrentHashMap<>();
-    /** When each refused request was sent and answered (System.nanoTime), for the window of 503s. */
-    private final Queue<long[]> refusals = new ConcurrentLinkedQueue<>();
+    /** Every request answered 503: when it was sent and answered, and why. */
+    private final Queue<Refusal> refusals = new ConcurrentLinkedQueue<>();
     private final AtomicLong slowestNanos = new AtomicLong();
     private volatile boolean running = true;
 
@@ -74,12 +71,8 @@ final class OrderLoad implements AutoCloseable {
             switch (response.statusCode()) {
                 case 200, 201 -> accepted.put(key, JSON.readTree(response.body()).get("order").get("id").asText());
                 case 503 -> {
-                    refusals.add(new long[] {sent, answered});
+                    refusals.add(new Refusal(sent, answered, reasonOf(response.body())));
                     refused.add(key);
-                    String reason = reasonOf(response.body());
-                    refusalReasons.merge(reason, 1, Integer::sum);
-                    refusalSends.merge(reason, new long[] {sent, sent},
-                            (span, one) -> new long[] {Math.min(span[0], sent), Math.max(span[1], sent)});
                 }
                 default -> {
                     unexpected.put(key, response.statusCode());
@@ -168,9 +161,31 @@ final class OrderLoad implements AutoCloseable {
 
     /** When the first refused order was sent and the last refusal answered (System.nanoTime); zeros if none. */
     long[] refusalSpan() {
-        long first = refusals.stream().mapToLong(times -> times[0]).min().orElse(0);
-        long last = refusals.stream().mapToLong(times -> times[1]).max().orElse(0);
+        long first = refusals.stream().mapToLong(Refusal::sent).min().orElse(0);
+        long last = refusals.stream().mapToLong(Refusal::answered).max().orElse(0);
         return new long[] {first, last};
+    }
+
+    /** Why orders were refused (each 503's error text, numbers left out), each reason with its refusals. */
+    Map<String, RefusalsFor> refusalsByReason() {
+        Map<String, RefusalsFor> byReason = new TreeMap<>();
+        for (Refusal refusal : refusals) {
+            byReason.merge(refusal.reason(), new RefusalsFor(1, refusal.sent(), refusal.sent()), RefusalsFor::and);
+        }
+        return byReason;
+    }
+
+    /** One request answered 503 (System.nanoTime). */
+    private record Refusal(long sent, long answered, String reason) {
+    }
+
+    /** How many orders were refused for one reason, and when the first and the last of them were sent. */
+    record RefusalsFor(int count, long firstSent, long lastSent) {
+
+        RefusalsFor and(RefusalsFor other) {
+            return new RefusalsFor(count + other.count, Math.min(firstSent, other.firstSent),
+                    Math.max(lastSent, other.lastSent));
+        }
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {
