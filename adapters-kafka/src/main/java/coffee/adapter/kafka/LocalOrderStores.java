@@ -20,7 +20,7 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * Reads this process's view stores (Interactive Queries), partition by partition. A listing
+ * Reads this process's view store (Interactive Queries), partition by partition. A listing
  * walks the index of each partition from its newest entry and merges the walks, so it reads
  * about {@code limit} entries per partition, however many orders there are.
  *
@@ -39,7 +39,7 @@ final class LocalOrderStores {
 
     /** @param stale whether a standby's (or a restoring) copy will do */
     Optional<Order> find(int partition, OrderId id, boolean stale) {
-        byte[] value = store(OrderViewTopology.ORDERS, partition, stale).get(Bytes.wrap(ViewKeys.id(id)));
+        byte[] value = store(partition, stale).get(Bytes.wrap(ViewKeys.id(id)));
         return value == null ? Optional.empty() : Optional.of(ViewKeys.order(id, value));
     }
 
@@ -55,9 +55,11 @@ final class LocalOrderStores {
             List<Order> found = new ArrayList<>(Math.min(query.limit(), 64));
             while (found.size() < query.limit() && !newest.isEmpty()) {
                 Walk walk = newest.poll();
-                // the order itself decides: the customer index holds no status, and the index and
-                // the orders are two stores (an order may have moved on in between)
-                find(walk.partition, walk.id, stale).filter(query::matches).ifPresent(found::add);
+                // the order itself decides: the customer index holds no status, an order may have
+                // moved on between the walk's read and this one, and a restore may have left an
+                // entry of an older version (IndexedOrderStore)
+                find(walk.partition, walk.id, stale).filter(order -> IndexedOrderStore.isEntryOf(walk.entry, order))
+                        .filter(query::matches).ifPresent(found::add);
                 if (walk.advance()) {
                     newest.add(walk);
                 }
@@ -73,35 +75,34 @@ final class LocalOrderStores {
             byte[] prefix = ViewKeys.customerPrefix(query.customer().get());
             // the customer's orders of every status: the listing reads each to filter (it reads
             // them anyway), which keeps the entry unchanged through the order's life
-            walks.add(new Walk(partition, scan(OrderViewTopology.BY_CUSTOMER, partition, stale, prefix),
-                    prefix.length));
+            walks.add(new Walk(partition, scan(partition, stale, prefix), prefix.length));
         } else if (query.status().isPresent()) {
             byte[] prefix = ViewKeys.statusPrefix(query.status().get());
-            walks.add(new Walk(partition, scan(OrderViewTopology.BY_STATUS, partition, stale, prefix), 1));
+            walks.add(new Walk(partition, scan(partition, stale, prefix), prefix.length));
         } else {
             for (OrderStatus status : OrderStatus.values()) {
                 byte[] prefix = ViewKeys.statusPrefix(status);
-                walks.add(new Walk(partition, scan(OrderViewTopology.BY_STATUS, partition, stale, prefix), 1));
+                walks.add(new Walk(partition, scan(partition, stale, prefix), prefix.length));
             }
         }
     }
 
-    private KeyValueIterator<Bytes, byte[]> scan(String store, int partition, boolean stale, byte[] prefix) {
-        return store(store, partition, stale).prefixScan(Bytes.wrap(prefix), KEYS);
+    private KeyValueIterator<Bytes, byte[]> scan(int partition, boolean stale, byte[] prefix) {
+        return store(partition, stale).prefixScan(Bytes.wrap(prefix), KEYS);
     }
 
     /** How many orders this process holds, as RocksDB estimates it. */
     long approximateOrders(Collection<Integer> partitions) {
         long total = 0;
         for (int partition : partitions) {
-            total += store(OrderViewTopology.ORDERS, partition, true).approximateNumEntries();
+            total += store(partition, true).approximateNumEntries();
         }
         return total;
     }
 
-    private ReadOnlyKeyValueStore<Bytes, byte[]> store(String name, int partition, boolean stale) {
+    private ReadOnlyKeyValueStore<Bytes, byte[]> store(int partition, boolean stale) {
         StoreQueryParameters<ReadOnlyKeyValueStore<Bytes, byte[]>> parameters = StoreQueryParameters
-                .fromNameAndType(name, QueryableStoreTypes.<Bytes, byte[]>keyValueStore())
+                .fromNameAndType(OrderViewTopology.ORDERS, QueryableStoreTypes.<Bytes, byte[]>keyValueStore())
                 .withPartition(partition);
         return streams.store(stale ? parameters.enableStaleStores() : parameters);
     }
@@ -112,6 +113,7 @@ final class LocalOrderStores {
         final int partition;
         private final KeyValueIterator<Bytes, byte[]> entries;
         private final int prefixLength;
+        byte[] entry;
         byte[] sortKey;
         OrderId id;
 
@@ -126,9 +128,9 @@ final class LocalOrderStores {
             if (!entries.hasNext()) {
                 return false;
             }
-            byte[] key = entries.next().key.get();
-            sortKey = Arrays.copyOfRange(key, prefixLength, key.length);
-            id = ViewKeys.idAtEnd(key);
+            entry = entries.next().key.get();
+            sortKey = Arrays.copyOfRange(entry, prefixLength, entry.length);
+            id = ViewKeys.idAtEnd(entry);
             return true;
         }
 

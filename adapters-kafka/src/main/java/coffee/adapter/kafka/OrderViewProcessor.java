@@ -11,11 +11,9 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -25,9 +23,9 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Folds the events of one partition of both topics into the view's stores: a placed order is
+ * Folds the events of one partition of both topics into the view's store: a placed order is
  * added, a status snapshot replaces the order when it tells more ({@link Order#supersedes}),
- * and the indexes follow. Folding the same event twice changes nothing, and the two topics may
+ * and the store moves the order's index entries ({@link IndexedOrderStore}). Folding the same event twice changes nothing, and the two topics may
  * interleave in any order: Kafka Streams restarts from its last commit after a crash.
  *
  * <p>Then it tells whoever waits: the progress through the orders topic (read-your-writes) and
@@ -35,7 +33,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>With a retention for finished orders, it forgets now and then the completed and cancelled
  * orders placed longer ago than that, so the stores grow with the orders of the retention
- * period, not with all history. The deletions go to the changelogs too, so a new instance
+ * period, not with all history. The deletions go to the changelog too, so a new instance
  * restores only what is kept.
  */
 final class OrderViewProcessor implements Processor<byte[], byte[], Void, Void> {
@@ -50,8 +48,6 @@ final class OrderViewProcessor implements Processor<byte[], byte[], Void, Void> 
     private final Duration finishedRetention;
     private ProcessorContext<Void, Void> context;
     private KeyValueStore<Bytes, byte[]> orders;
-    private KeyValueStore<Bytes, byte[]> byStatus;
-    private KeyValueStore<Bytes, byte[]> byCustomer;
 
     /** At most this many orders are forgotten per status in one sweep, so a sweep never stalls the view. */
     static final int FORGET_PER_SWEEP = 10_000;
@@ -74,8 +70,6 @@ final class OrderViewProcessor implements Processor<byte[], byte[], Void, Void> 
     public void init(ProcessorContext<Void, Void> context) {
         this.context = context;
         this.orders = context.getStateStore(OrderViewTopology.ORDERS);
-        this.byStatus = context.getStateStore(OrderViewTopology.BY_STATUS);
-        this.byCustomer = context.getStateStore(OrderViewTopology.BY_CUSTOMER);
         if (finishedRetention.isPositive()) {
             context.schedule(sweepInterval(finishedRetention), PunctuationType.WALL_CLOCK_TIME,
                     now -> forgetFinishedPlacedBefore(Instant.ofEpochMilli(now).minus(finishedRetention)));
@@ -98,31 +92,32 @@ final class OrderViewProcessor implements Processor<byte[], byte[], Void, Void> 
     }
 
     /** The index walks newest first, so everything from the cutoff's key to the status's end is older. */
-    private List<Bytes> placedBefore(OrderStatus status, Instant cutoff) {
-        List<Bytes> keys = new ArrayList<>();
-        try (KeyValueIterator<Bytes, byte[]> older = byStatus.range(Bytes.wrap(ViewKeys.byStatusFrom(status, cutoff)),
+    private List<byte[]> placedBefore(OrderStatus status, Instant cutoff) {
+        List<byte[]> entries = new ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> older = orders.range(Bytes.wrap(ViewKeys.byStatusFrom(status, cutoff)),
                 Bytes.increment(Bytes.wrap(ViewKeys.statusPrefix(status))))) {
-            while (older.hasNext() && keys.size() < FORGET_PER_SWEEP) {
-                KeyValue<Bytes, byte[]> entry = older.next();
-                keys.add(entry.key);
+            while (older.hasNext() && entries.size() < FORGET_PER_SWEEP) {
+                entries.add(older.next().key.get());
             }
         }
-        return keys;
+        return entries;
     }
 
-    private void forget(List<Bytes> statusKeys) {
-        for (Bytes statusKey : statusKeys) {
-            OrderId id = ViewKeys.idAtEnd(statusKey.get());
+    private void forget(List<byte[]> entries) {
+        int forgotten = 0;
+        for (byte[] entry : entries) {
+            OrderId id = ViewKeys.idAtEnd(entry);
             Bytes idKey = Bytes.wrap(ViewKeys.id(id));
             byte[] stored = orders.get(idKey);
-            if (stored != null) {
-                byCustomer.delete(Bytes.wrap(ViewKeys.byCustomer(ViewKeys.order(id, stored))));
+            if (stored != null && IndexedOrderStore.isEntryOf(entry, ViewKeys.order(id, stored))) {
+                // its index entries go with it, in the store
                 orders.delete(idKey);
+                forgotten++;
             }
-            byStatus.delete(statusKey);
         }
-        if (!statusKeys.isEmpty()) {
-            LOG.log(Level.DEBUG, () -> "forgot " + statusKeys.size() + " finished orders past their retention");
+        if (forgotten > 0) {
+            int count = forgotten;
+            LOG.log(Level.DEBUG, () -> "forgot " + count + " finished orders past their retention");
         }
     }
 
@@ -161,21 +156,6 @@ final class OrderViewProcessor implements Processor<byte[], byte[], Void, Void> 
             return;
         }
         orders.put(id, ViewKeys.order(order));
-        if (before != null) {
-            byStatus.delete(Bytes.wrap(ViewKeys.byStatus(before)));
-        }
-        byStatus.put(Bytes.wrap(ViewKeys.byStatus(order)), ViewKeys.NO_VALUE);
-        // a status change leaves the customer's entry as it is (its key has no status), which
-        // saves a write and a changelog record per change; only another producer's version of an
-        // idempotent order may differ in time or customer
-        byte[] customerKey = ViewKeys.byCustomer(order);
-        byte[] customerKeyBefore = before == null ? null : ViewKeys.byCustomer(before);
-        if (!Arrays.equals(customerKeyBefore, customerKey)) {
-            if (customerKeyBefore != null) {
-                byCustomer.delete(Bytes.wrap(customerKeyBefore));
-            }
-            byCustomer.put(Bytes.wrap(customerKey), ViewKeys.NO_VALUE);
-        }
         watchers.changed(order);
     }
 }

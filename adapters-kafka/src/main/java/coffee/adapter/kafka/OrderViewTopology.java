@@ -13,23 +13,21 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The view of orders as a Kafka Streams topology: both topics (keyed by order id, with the same
  * number of partitions, so an order's events meet in one task) go through one processor into
- * three persistent stores: the orders by id, and two indexes for listing (see {@link ViewKeys}).
- * Each store is logged to its own compacted changelog topic, from which a new instance restores.
+ * one persistent store: the orders by id, with the index entries listings walk derived beside
+ * them ({@link IndexedOrderStore}, {@link ViewKeys}). The orders are logged to a compacted
+ * changelog topic, from which a new instance restores them and derives their entries again.
  */
 final class OrderViewTopology {
 
     static final String ORDERS = "orders";
-    static final String BY_STATUS = "orders-by-status";
-    static final String BY_CUSTOMER = "orders-by-customer";
 
     /**
      * The changelogs' own settings. Compaction never touches a partition's active segment, and
-     * at Kafka's default segment (1 GiB) a changelog partition rolls only after some 30 million
-     * orders' writes: until then it keeps every version of every key (about eleven records per
-     * order over its life), which a new instance reads back in full. With 16 MiB segments the
-     * cleaner keeps about the latest version of each key, plus the deletions of the last day
-     * ({@code delete.retention.ms}): a restore of 1.5 million orders written minutes before read
-     * 10.1 million records instead of 16.5 (performance.md), fewer once the cleaner caught up.
+     * at Kafka's default segment (1 GiB) a changelog partition rolls only after some tens of
+     * millions of orders' writes: until then it keeps every version of every order (three over
+     * its life), which a new instance reads back in full. With 16 MiB segments the cleaner keeps
+     * about the latest version of each order, plus the deletions of the last day
+     * ({@code delete.retention.ms}) (performance.md).
      */
     static final Map<String, String> CHANGELOG_CONFIG =
             Map.of(TopicConfig.SEGMENT_BYTES_CONFIG, Integer.toString(16 * 1024 * 1024));
@@ -47,18 +45,16 @@ final class OrderViewTopology {
         topology.addProcessor("fold",
                 () -> new OrderViewProcessor(ordersTopic, commands, statuses, watchers, recent, finishedRetention),
                 "orders-topic", "status-topic");
-        topology.addStateStore(store(ORDERS), "fold");
-        topology.addStateStore(store(BY_STATUS), "fold");
-        topology.addStateStore(store(BY_CUSTOMER), "fold");
+        topology.addStateStore(store(), "fold");
         return topology;
     }
 
-    static StoreBuilder<KeyValueStore<Bytes, byte[]>> store(String name) {
+    static StoreBuilder<KeyValueStore<Bytes, byte[]>> store() {
         // not cached: at full load the record cache filled within a commit interval and evicted
         // anyway, so it saved few writes and cost its sorted maps on every put (a tenth of the
         // stream thread's samples); without it the producer took 1.2-1.9x the orders/s for the
         // same CPU per order, and 40 MB less RSS, in interleaved runs (see performance.md)
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.Bytes(), Serdes.ByteArray())
+        return Stores.keyValueStoreBuilder(IndexedOrderStore.supplier(ORDERS), Serdes.Bytes(), Serdes.ByteArray())
                 .withCachingDisabled()
                 .withLoggingEnabled(CHANGELOG_CONFIG);
     }

@@ -335,6 +335,21 @@ class KafkaOrderViewIT {
     }
 
     @Test
+    void a_state_directory_of_an_earlier_layout_is_restored_again_not_read() throws Exception {
+        Path state = newStateDirectory();
+        List<Order> placed = placedThenStopped(state, 100);
+        // what a build before the layout file kept: its stores, and no word of their layout
+        Files.delete(state.resolve(LocalStateOwner.LAYOUT_FILE));
+
+        KafkaOrderView restarted = startInstance("first", state);
+        awaitReady(restarted);
+
+        assertTrue(restarted.restoredRecords() >= 100, "restored " + restarted.restoredRecords());
+        assertEquals(placed.reversed().subList(0, 50), restarted.list(OrderQuery.newest(50)));
+        assertEquals(LocalStateOwner.LAYOUT, Files.readString(state.resolve(LocalStateOwner.LAYOUT_FILE)));
+    }
+
+    @Test
     void a_restart_lists_the_statuses_written_while_it_was_down_from_its_first_answer() throws Exception {
         Path state = newStateDirectory();
         List<Order> placed = placedThenStopped(state, 500);
@@ -371,9 +386,13 @@ class KafkaOrderViewIT {
             view.start("first:1");
             awaitReady(view);
             for (int i = 0; i < 100; i++) {
-                placed.add(place("Guest", i));
+                placed.add(place(i % 2 == 0 ? "Guest" : "Host", i));
             }
             assertEquals(Optional.of(placed.getLast()), view.find(placed.getLast().id()));
+            Order completed = publish(new OrderStatusChanged(
+                    placed.getFirst().startBrewing(T0.plusSeconds(200)).complete(T0.plusSeconds(201))));
+            placed.set(0, completed);
+            view.awaitStatus(completed.id(), OrderStatus.COMPLETED, PATIENCE);
             view.close();
         }
 
@@ -384,6 +403,12 @@ class KafkaOrderViewIT {
         for (Order order : placed) {
             assertEquals(Optional.of(order), fresh.find(order.id()));
         }
+        // the changelog holds the orders only: their index entries came back with them
+        List<Order> newestFirst = placed.reversed();
+        assertEquals(newestFirst.subList(0, 99), fresh.list(OrderQuery.newest(200).withStatus(OrderStatus.PENDING)));
+        assertEquals(List.of(placed.getFirst()), fresh.list(OrderQuery.newest(200).withStatus(OrderStatus.COMPLETED)));
+        assertEquals(newestFirst.stream().filter(order -> order.customer().value().equals("Host")).toList(),
+                fresh.list(OrderQuery.newest(200).withCustomer(new CustomerName("host"))));
     }
 
     @Test
