@@ -191,28 +191,31 @@ final class IndexedOrderStore implements KeyValueStore<Bytes, byte[]> {
     }
 
     /**
-     * Applies a batch of the changelog, an order per record, in one RocksDB batch: each version's
-     * writes come from the record alone; only a deletion (a retention's) reads what it deletes,
-     * from this batch first.
+     * Applies a batch of the changelog, an order per record, in one RocksDB batch. Only the last
+     * version of each order in the batch is applied: the earlier ones would be written only to be
+     * overwritten in the same RocksDB batch, and an order's versions often sit close together in
+     * its changelog until the log cleaner keeps only the last. Each version's writes come from
+     * the record alone; only a deletion (a retention's) reads what it deletes.
      */
     private void restore(Collection<KeyValue<byte[], byte[]>> records) {
-        List<KeyValue<Bytes, byte[]>> writes = new ArrayList<>(records.size() * 5);
-        Map<Bytes, byte[]> restored = new HashMap<>();
+        Map<Bytes, byte[]> lastVersions = new HashMap<>(records.size() * 2);
         for (KeyValue<byte[], byte[]> record : records) {
             Bytes id = Bytes.wrap(record.key);
-            byte[] idBytes = requireId(id);
-            if (record.value != null) {
-                writes.addAll(writes(idBytes, record.value));
-                restored.put(id, record.value);
+            requireId(id);
+            lastVersions.put(id, record.value);
+        }
+        List<KeyValue<Bytes, byte[]>> writes = new ArrayList<>(lastVersions.size() * 5);
+        lastVersions.forEach((id, order) -> {
+            byte[] idBytes = id.get();
+            if (order != null) {
+                writes.addAll(writes(idBytes, order));
             } else {
-                byte[] before = restored.containsKey(id) ? restored.get(id)
-                        : rocksDb.get(Bytes.wrap(ViewKeys.stored(idBytes)));
+                byte[] before = rocksDb.get(Bytes.wrap(ViewKeys.stored(idBytes)));
                 if (before != null) {
                     writes.addAll(deletions(idBytes, before));
                 }
-                restored.put(id, null);
             }
-        }
+        });
         rocksDb.putAll(writes);
     }
 

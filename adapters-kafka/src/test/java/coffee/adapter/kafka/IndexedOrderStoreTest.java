@@ -150,6 +150,19 @@ class IndexedOrderStoreTest {
     }
 
     @Test
+    void of_the_versions_of_an_order_in_one_restored_batch_only_the_last_is_written() {
+        Order mine = anOrder().forCustomer("Ann").placedAt(T0).build();
+        Order theirs = new Order(mine.id(), new CustomerName("Annie"), mine.drink(), OrderStatus.PROCESSING,
+                T0.plusMillis(5), T0.plusSeconds(1));
+
+        context.restoreCallback().restoreAll(List.of(record(mine), record(theirs)));
+
+        assertArrayEquals(ViewKeys.order(theirs), store.get(id(mine)));
+        assertEquals(List.of(Bytes.wrap(ViewKeys.byStatus(theirs)), Bytes.wrap(ViewKeys.byCustomer(theirs))),
+                indexEntries(), "no entry of the version the same batch replaced");
+    }
+
+    @Test
     void only_orders_are_written_the_index_entries_follow() {
         Order placed = anOrder().placedAt(T0).build();
 
