@@ -118,15 +118,23 @@ final class AdapterSettings {
      * the same port finds its state again. A free port (0) is new every time: a fresh directory.
      */
     private static Path defaultStateDirectory(Configuration config) {
-        int port = config.get(Settings.SERVER_PORT);
-        if (port != 0) {
-            return Path.of(".coffee", "view-" + port);
+        if (!hasThrowawayState(config)) {
+            return Path.of(".coffee", "view-" + config.get(Settings.SERVER_PORT));
         }
         try {
             return Files.createTempDirectory(KafkaLogNoise.THROWAWAY_STATE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a state directory for the view", e);
         }
+    }
+
+    /**
+     * Whether the view's state directory is a temporary one of this process alone (a producer on
+     * a free port, 0, with no {@code VIEW_STATE_DIR}), which no later start will find again: the
+     * producer deletes it when it stops.
+     */
+    static boolean hasThrowawayState(Configuration config) {
+        return config.get(Settings.VIEW_STATE_DIR).isEmpty() && config.get(Settings.SERVER_PORT) == 0;
     }
 
     /** {@code host:port} other producer instances reach this one's API at. */

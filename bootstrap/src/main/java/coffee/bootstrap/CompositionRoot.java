@@ -7,6 +7,7 @@ import coffee.adapter.kafka.KafkaConnection;
 import coffee.adapter.kafka.KafkaHealthProbe;
 import coffee.adapter.kafka.KafkaOrderChanges;
 import coffee.adapter.kafka.KafkaOrderView;
+import coffee.adapter.kafka.ViewSettings;
 import coffee.application.port.in.PlaceOrder;
 import coffee.application.port.in.ProjectOrderEvents;
 import coffee.application.port.in.WatchOrder;
@@ -45,8 +46,8 @@ final class CompositionRoot {
      * The producers' view of orders, not started: a key held by another instance is asked of
      * that instance through its HTTP API (the two adapters meet in {@link HttpViewPeers}).
      */
-    static KafkaOrderView orderView(Configuration config, KafkaConnection kafka) {
-        return kafka.orderView(AdapterSettings.view(config), new HttpViewPeers(kafka.settings().timeout()));
+    static KafkaOrderView orderView(ViewSettings settings, KafkaConnection kafka) {
+        return kafka.orderView(settings, new HttpViewPeers(kafka.settings().timeout()));
     }
 
     /** The live changes of orders, for the event streams; not started. */

@@ -7,9 +7,12 @@ import coffee.adapter.kafka.KafkaHealthProbe;
 import coffee.adapter.kafka.KafkaOrderChanges;
 import coffee.adapter.kafka.KafkaOrderView;
 import coffee.adapter.kafka.KafkaSettings;
+import coffee.adapter.kafka.ViewSettings;
 import java.lang.System.Logger.Level;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
@@ -31,9 +34,12 @@ final class ProducerRole implements AutoCloseable {
     private final KafkaOrderView view;
     private final KafkaOrderChanges changes;
     private final OrderApiServer http;
+    /** The view's state directory when it is this process's alone, deleted at the stop. */
+    private final Optional<Path> throwawayState;
 
     private ProducerRole(KafkaConnection kafka, KafkaHealthProbe health, KafkaOrderView view,
-            KafkaOrderChanges changes, OrderApiServer http) {
+            KafkaOrderChanges changes, OrderApiServer http, Optional<Path> throwawayState) {
+        this.throwawayState = throwawayState;
         this.kafka = kafka;
         this.health = health;
         this.view = view;
@@ -49,9 +55,14 @@ final class ProducerRole implements AutoCloseable {
         KafkaOrderView view = null;
         KafkaOrderChanges changes = null;
         OrderApiServer http = null;
+        Optional<Path> throwawayState = Optional.empty();
         try {
             health = kafka.startHealthProbe(HEALTH_PROBE_INTERVAL, HEALTH_PROBE_INTERVAL);
-            view = CompositionRoot.orderView(config, kafka);
+            ViewSettings viewSettings = AdapterSettings.view(config);
+            if (AdapterSettings.hasThrowawayState(config)) {
+                throwawayState = Optional.of(viewSettings.stateDirectory());
+            }
+            view = CompositionRoot.orderView(viewSettings, kafka);
             changes = CompositionRoot.orderChanges(config, kafka);
             // Building the server loads most of Helidon: done while Kafka answers the topic
             // check, it takes a good part off the time to the first 201.
@@ -74,7 +85,7 @@ final class ProducerRole implements AutoCloseable {
                             + "answers reads once restored (/observe/health/ready)",
                     Duration.ofNanos(System.nanoTime() - started).toMillis(), http.port(),
                     String.join(",", kafkaSettings.brokers())));
-            return new ProducerRole(kafka, health, view, changes, http);
+            return new ProducerRole(kafka, health, view, changes, http, throwawayState);
         } catch (RuntimeException | InterruptedException e) {
             if (http != null) {
                 http.close();
@@ -89,6 +100,7 @@ final class ProducerRole implements AutoCloseable {
                 health.close();
             }
             kafka.close();
+            throwawayState.ifPresent(StateDirectories::delete);
             throw e;
         }
     }
@@ -146,7 +158,7 @@ final class ProducerRole implements AutoCloseable {
 
     /**
      * HTTP first (requests in flight finish, event streams end), then the changes and the view,
-     * then Kafka (buffered records flushed).
+     * then Kafka (buffered records flushed); last, a state directory no later start would find.
      */
     @Override
     public void close() {
@@ -155,6 +167,7 @@ final class ProducerRole implements AutoCloseable {
         view.close();
         health.close();
         kafka.close();
+        throwawayState.ifPresent(StateDirectories::delete);
         Lifecycle.ANNOUNCE.log(Level.INFO, "producer stopped");
     }
 }

@@ -1,7 +1,9 @@
 package coffee.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -167,6 +170,35 @@ class CoffeeEndToEndIT {
         assertEquals(0, consumer.stop());
         assertTrue(producer.output().stream().anyMatch(line -> line.contains("producer stopped")));
         assertTrue(consumer.output().stream().anyMatch(line -> line.contains("consumer stopped")));
+    }
+
+    @Test
+    void a_producer_on_a_free_port_leaves_nothing_behind_when_stopped() throws Exception {
+        CoffeeProcess producer = coffee("producer", "serve-producer");
+        producer.apiPort();
+        Path maps = Path.of("/proc", Long.toString(producer.pid()), "maps");
+        assumeTrue(Files.isReadable(maps), "reads which files the process mapped from Linux's /proc");
+        List<Path> rocksDb = mappedFiles(maps, "librocksdbjni");
+        assertEquals(1, rocksDb.size(), "RocksDB's library, mapped once: " + rocksDb);
+        Path library = rocksDb.get(0);
+        Path stateDirectory = library.getParent().getParent();
+        assertTrue(Files.exists(stateDirectory.resolve("view-layout")),
+                "RocksDB's library loaded from the view's state directory, not " + library);
+
+        assertEquals(0, producer.stop());
+
+        // RocksDB's own copy in the temporary directory is deleted only by an exit that runs the
+        // JVM's hooks to the end, which a stop by a signal does not (it halts with its own code)
+        assertFalse(Files.exists(library), "RocksDB's library left behind: " + library);
+        assertFalse(Files.exists(stateDirectory), "the temporary state directory left behind: " + stateDirectory);
+    }
+
+    private static List<Path> mappedFiles(Path maps, String named) throws java.io.IOException {
+        return Files.readAllLines(maps).stream()
+                .filter(line -> line.contains(named) && line.contains("/"))
+                .map(line -> Path.of(line.substring(line.indexOf('/')).replace(" (deleted)", "")))
+                .distinct()
+                .toList();
     }
 
     @Test

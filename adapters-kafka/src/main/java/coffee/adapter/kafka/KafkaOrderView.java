@@ -99,6 +99,7 @@ public final class KafkaOrderView implements OrderView, AutoCloseable {
         int partitions = partitionsOfBothTopics();
         LatestOffsets ordersEnds = new LatestOffsets(admin, kafka.ordersTopic(), partitions);
         HostInfo self = HostInfo.buildFromEndpoint(advertised);
+        RocksDbLibrary.loadFrom(settings.stateDirectory());
         KafkaStreams streams = streams(advertised);
 
         Settling settling = new Settling(this::notReady);
