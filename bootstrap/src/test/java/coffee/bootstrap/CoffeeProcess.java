@@ -1,5 +1,6 @@
 package coffee.bootstrap;
 
+import coffee.adapter.kafka.TestDirectories;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -126,11 +127,8 @@ final class CoffeeProcess implements AutoCloseable {
     }
 
     private static Path temporaryWorkingDirectory() {
-        try {
-            return Files.createTempDirectory("coffee-e2e-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        // the tests stop the processes they start; what is left of their files goes at the exit
+        return TestDirectories.forThisRun("coffee-e2e-", () -> { });
     }
 
     List<String> output() {

@@ -7,6 +7,7 @@ import coffee.adapter.kafka.KafkaSettings;
 import coffee.adapter.kafka.SharedKafka;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two producers share the view of orders (each holds part of it) and each answers for all:
@@ -46,6 +48,9 @@ class ProducerScaleOutIT {
 
     private ProducerRole one;
     private ProducerRole two;
+    /** Each producer's state directory, deleted after the class. */
+    @TempDir
+    static Path stateDirectories;
 
     @BeforeAll
     void twoProducersSharingTheView() throws Exception {
@@ -65,7 +70,7 @@ class ProducerScaleOutIT {
 
     private ProducerRole producer() throws Exception {
         Map<String, String> own = new HashMap<>(settings);
-        own.put("view.state_dir", Files.createTempDirectory("coffee-view-scale").toString());
+        own.put("view.state_dir", Files.createTempDirectory(stateDirectories, "view-").toString());
         Configuration config = Configuration.load(own, Map.of());
         ProducerRole producer = ProducerRole.start(config, AdapterSettings.kafka(config));
         running.push(producer);

@@ -36,6 +36,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The producers' view of orders on a real broker: one instance, a restarted one, two sharing
@@ -43,6 +44,11 @@ import org.junit.jupiter.api.Test;
  * KafkaOrderView#here()}), which is what the HTTP peers do across processes.
  */
 class KafkaOrderViewIT {
+
+    /** Every instance's state directory, deleted after the class. */
+    @TempDir
+    static Path stateDirectories;
+
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final RequestId REQUEST = new RequestId("req-view");
@@ -124,7 +130,7 @@ class KafkaOrderViewIT {
     }
 
     private static Path newStateDirectory() throws IOException {
-        return Files.createTempDirectory("coffee-view-test");
+        return Files.createTempDirectory(stateDirectories, "view-");
     }
 
     private static void awaitReady(KafkaOrderView view) throws InterruptedException {

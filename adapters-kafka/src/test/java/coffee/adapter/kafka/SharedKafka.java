@@ -1,9 +1,6 @@
 package coffee.adapter.kafka;
 
 import coffee.adapter.kafka.broker.EmbeddedKafkaBroker;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
@@ -22,14 +19,9 @@ public final class SharedKafka {
 
     public static synchronized String bootstrapServers() {
         if (broker == null) {
-            Path dir;
-            try {
-                dir = Files.createTempDirectory("coffee-test-kafka");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            // the broker stops before its data goes
+            Path dir = TestDirectories.forThisRun("coffee-test-kafka", () -> broker.close());
             broker = EmbeddedKafkaBroker.start(dir, 0);
-            Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "stop-test-kafka"));
         }
         return broker.bootstrapServers();
     }
